@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// whittle: a Dockerfile optimizer. One module per layer; the executable is a thin shell
+// over WhittleCLI. No third-party packages: Foundation, Dispatch and the test libraries only.
+let package = Package(
+    name: "whittle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "whittle", targets: ["whittle"]),
+        .library(name: "WhittleSyntax", targets: ["WhittleSyntax"]),
+        .library(name: "WhittleCLI", targets: ["WhittleCLI"]),
+    ],
+    targets: [
+        .target(name: "WhittleSyntax"),
+        .target(name: "WhittleCLI", dependencies: ["WhittleSyntax"]),
+        .executableTarget(name: "whittle", dependencies: ["WhittleCLI"]),
+        .testTarget(name: "WhittleSyntaxTests", dependencies: ["WhittleSyntax"]),
+        .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The command line: picks the command and runs it. The `whittle` executable only calls `run`.
+public enum WhittleMain {
+    /// Runs whittle with the process's streams and returns the exit code.
+    public static func run(arguments: [String]) -> Int32 {
+        let io = ProcessIO.standard()
+        let code = run(arguments: arguments, io: io)
+        io.flush()
+        return code
+    }
+
+    /// Runs whittle against `io` (in-process; used by the tests).
+    public static func run(arguments: [String], io: ProcessIO) -> Int32 {
+        var args = arguments
+        if args.first == "--help" || args.first == "-h" || args.first == "help" {
+            io.out(Help.text)
+            return ExitCode.success
+        }
+        if args.first == "--version" {
+            io.out("whittle \(Help.version)\n")
+            return ExitCode.success
+        }
+        let command = args.first ?? ""
+        do {
+            switch command {
+            case "parse":
+                args.removeFirst()
+                return try ParseCommand(arguments: args).run(io: io)
+            case "":
+                throw UsageError("no Dockerfile given")
+            default:
+                if command.hasPrefix("-") && command != "-" {
+                    throw UsageError("unknown option '\(command)'")
+                }
+                throw UsageError("unknown command '\(command)'")
+            }
+        } catch let error as UsageError {
+            return error.report(to: io)
+        } catch {
+            io.err("Error: \(error)\n")
+            return ExitCode.inputError
+        }
+    }
+}

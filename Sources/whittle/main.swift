@@ -1,0 +1,4 @@
+import Foundation
+import WhittleCLI
+
+exit(WhittleMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
