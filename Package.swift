@@ -13,9 +13,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "WhittleSyntax"),
+        .target(name: "WhittleTOML"),
+        .target(name: "WhittleDiff"),
         .target(name: "WhittleCLI", dependencies: ["WhittleSyntax"]),
         .executableTarget(name: "whittle", dependencies: ["WhittleCLI"]),
         .testTarget(name: "WhittleSyntaxTests", dependencies: ["WhittleSyntax"]),
+        .testTarget(name: "WhittleTOMLTests", dependencies: ["WhittleTOML"]),
+        .testTarget(name: "WhittleDiffTests", dependencies: ["WhittleDiff"]),
         .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax"]),
     ],
     swiftLanguageModes: [.v6]
