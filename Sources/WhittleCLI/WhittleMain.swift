@@ -27,13 +27,19 @@ public enum WhittleMain {
             case "parse":
                 args.removeFirst()
                 return try ParseCommand(arguments: args).run(io: io)
+            case "diff", "fix", "check":
+                args.removeFirst()
+                return try OptimizeCommand(mode: OptimizeCommand.Mode(rawValue: command)!, arguments: args).run(io: io)
+            case "rules":
+                return RulesCommand.list(io: io)
+            case "explain":
+                args.removeFirst()
+                return try RulesCommand.explain(arguments: args, io: io)
             case "":
                 throw UsageError("no Dockerfile given")
             default:
-                if command.hasPrefix("-") && command != "-" {
-                    throw UsageError("unknown option '\(command)'")
-                }
-                throw UsageError("unknown command '\(command)'")
+                // `whittle PATH...` is `whittle diff PATH...`.
+                return try OptimizeCommand(mode: .diff, arguments: args).run(io: io)
             }
         } catch let error as UsageError {
             return error.report(to: io)
