@@ -19,10 +19,12 @@ let package = Package(
         .target(name: "WhittlePasses", dependencies: ["WhittleSyntax", "WhittleEngine"]),
         .target(name: "WhittleCLI", dependencies: ["WhittleSyntax", "WhittleEngine", "WhittlePasses", "WhittleDiff"]),
         .executableTarget(name: "whittle", dependencies: ["WhittleCLI"]),
-        .testTarget(name: "WhittleSyntaxTests", dependencies: ["WhittleSyntax"]),
+        .target(name: "GoldenSupport", path: "Tests/GoldenSupport"),
+        .testTarget(name: "WhittleSyntaxTests", dependencies: ["WhittleSyntax", "GoldenSupport"]),
         .testTarget(name: "WhittleTOMLTests", dependencies: ["WhittleTOML"]),
         .testTarget(name: "WhittleDiffTests", dependencies: ["WhittleDiff"]),
-        .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax"]),
+        .testTarget(name: "WhittlePassesTests", dependencies: ["WhittlePasses", "WhittleEngine", "WhittleSyntax"]),
+        .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax", "GoldenSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

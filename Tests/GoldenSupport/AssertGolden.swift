@@ -131,14 +131,67 @@ public enum GoldenJSON {
         try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
     }
 
-    /// The value re-encoded pretty-printed with sorted keys and a final newline.
+    /// The value re-encoded with sorted keys, two-space indentation and a final newline.
     public static func encode(_ value: Any) -> String? {
         guard
             let data = try? JSONSerialization.data(
-                withJSONObject: value,
-                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+                withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
         else { return nil }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return indent(Array(data)) + "\n"
+    }
+
+    /// Re-indents compact JSON text: one member or element per line, `[]` and `{}` kept short.
+    static func indent(_ compact: [UInt8]) -> String {
+        var out: [UInt8] = []
+        var depth = 0
+        var inString = false
+        var i = 0
+        func newline() {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
+        while i < compact.count {
+            let c = compact[i]
+            if inString {
+                out.append(c)
+                if c == UInt8(ascii: "\\"), i + 1 < compact.count {
+                    out.append(compact[i + 1])
+                    i += 1
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                i += 1
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""):
+                inString = true
+                out.append(c)
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                out.append(c)
+                let close = c == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                if i + 1 < compact.count, compact[i + 1] == close {
+                    out.append(close)
+                    i += 1
+                } else {
+                    depth += 1
+                    newline()
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                newline()
+                out.append(c)
+            case UInt8(ascii: ","):
+                out.append(c)
+                newline()
+            case UInt8(ascii: ":"):
+                out.append(contentsOf: [c, 0x20])
+            default:
+                out.append(c)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `encode(parse(bytes))`: the canonical text of a JSON document, or nil when it is not JSON.

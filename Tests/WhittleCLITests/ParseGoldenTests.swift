@@ -17,10 +17,17 @@ struct ParseGoldenTests {
     func json(_ golden: GoldenCase) throws {
         let (output, object) = ParseCLI.json(golden.input)
         #expect(output.exitCode == 0, "exit code \(output.exitCode): \(output.stderr)")
-        #expect(output.stderr.isEmpty)
+        #expect(output.stderr.isEmpty, "\(output.stderr)")
         let parsed = try #require(object, "not JSON: \(String(decoding: output.stdout, as: UTF8.self))")
         let text = try #require(GoldenJSON.encode(parsed))
-        assertGoldenJSON(actual: text, file: golden.expected("parse.json"))
+        if KnownParserBugs.goldenCases[golden.name] != nil && Golden.isRecording {
+            Issue.record(
+                "not re-recorded: \(golden.name) is a known parser bug, its parse.json holds BuildKit's reading")
+            return
+        }
+        KnownParserBugs.check(golden.name) {
+            assertGoldenJSON(actual: text, file: golden.expected("parse.json"))
+        }
     }
 
     @Test("parse --print reproduces the input", arguments: cases)

@@ -34,8 +34,10 @@ struct ParseOracleTests {
     func whittleAgrees(_ golden: GoldenCase) throws {
         let expected = try Self.oracleDump(golden)
         let actual = try #require(ParseCLI.json(golden.input).object)
-        for difference in OracleComparison.differences(whittle: actual, buildkit: expected) {
-            Issue.record("\(golden.name): \(difference)")
+        KnownParserBugs.check(golden.name) {
+            for difference in OracleComparison.differences(whittle: actual, buildkit: expected) {
+                Issue.record("\(golden.name): \(difference)")
+            }
         }
     }
 
