@@ -2,9 +2,9 @@ import WhittleSyntax
 
 /// `whittle parse --json|--print|--shell PATH...`: how whittle reads a file.
 struct ParseCommand {
-    enum Mode { case json, print, shell }
+    enum Mode { case json, print, shell, benchmark }
 
-    static let usage = "whittle parse --json|--print|--shell PATH..."
+    static let usage = "whittle parse --json|--print|--shell|--benchmark PATH..."
 
     let mode: Mode
     let paths: [String]
@@ -17,6 +17,7 @@ struct ParseCommand {
             case "--json": mode = .json
             case "--print": mode = .print
             case "--shell": mode = .shell
+            case "--benchmark": mode = .benchmark
             case "-h", "--help":
                 throw UsageError("parse needs one of --json, --print, --shell", usage: Self.usage)
             default:
@@ -38,6 +39,7 @@ struct ParseCommand {
     }
 
     func run(io: ProcessIO) -> Int32 {
+        if mode == .benchmark { return ParserBenchmark.run(paths: paths, io: io) }
         var exit = ExitCode.success
         for path in paths {
             let input: InputFile
@@ -74,6 +76,8 @@ struct ParseCommand {
                     io.err(problem.line + "\n")
                     exit = ExitCode.inputError
                 }
+            case .benchmark:
+                break
             case .shell:
                 io.err("parse --shell is not available yet\n")
                 exit = ExitCode.inputError

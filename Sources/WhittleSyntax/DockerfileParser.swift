@@ -107,6 +107,15 @@ struct DockerfileParser {
         return Dockerfile(source: source, nodes: nodes, escape: escape, error: firstError)
     }
 
+    static func containsHeredocMarker(_ s: [UInt8]) -> Bool {
+        var i = 1
+        while i < s.count {
+            if s[i] == 0x3C && s[i - 1] == 0x3C { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Reads one instruction whose first line is `lines[first]`; returns the next line index.
     private mutating func parseInstruction(
         startingAt first: Int, from start: Int, firstPiece: Range<Int>, endsHere: Bool
@@ -144,7 +153,7 @@ struct DockerfileParser {
         var heredocs: [Heredoc] = []
         let heredocHost = instruction.kind == .onbuild ? instruction.trigger : instruction
         if let host = heredocHost, host.kind.canContainHeredoc, !host.isJSON,
-            text.bytes.firstRange(of: [0x3C, 0x3C]) != nil
+            Self.containsHeredocMarker(text.bytes)
         {
             for opening in HeredocWords.openings(text.bytes, 0..<text.bytes.count) {
                 let bodyStart = index < lines.count ? lines[index].start : s.count

@@ -102,14 +102,13 @@ public enum SourceEncoding: String, Sendable, Equatable {
 
     /// Checks that UTF-8 bytes are text: valid UTF-8 and no NUL byte. Returns the problem, if any.
     public static func validateUTF8Text(_ bytes: [UInt8]) -> SyntaxError? {
-        let text = SourceText(bytes)
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 {
-                    let loc = text.location(of: i)
+                    let loc = SourceText(bytes).location(of: i)
                     return SyntaxError(
                         .unreadable, "binary data (a NUL byte); this is not a text Dockerfile",
                         line: loc.line, column: loc.column)
@@ -150,7 +149,7 @@ public enum SourceEncoding: String, Sendable, Equatable {
             }
             if ok && (value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value)) { ok = false }
             if !ok {
-                let loc = text.location(of: i)
+                let loc = SourceText(bytes).location(of: i)
                 return SyntaxError(
                     .unreadable, "invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true)))",
                     line: loc.line, column: loc.column)
