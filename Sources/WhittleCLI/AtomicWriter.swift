@@ -18,7 +18,9 @@ enum AtomicWriter {
         let attributes = try? fm.attributesOfItem(atPath: path)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).whittle-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary =
+            (directory.isEmpty ? "." : directory)
+            + "/.\(name).whittle-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard fm.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw Failure(message: "cannot write a temporary file next to it (is the folder writable?)")
         }

@@ -110,7 +110,8 @@ struct CommandOptions {
             case "--cache-style":
                 let text = try next(argument)
                 guard let s = Configuration.CacheStyle(rawValue: text) else {
-                    throw UsageError("unknown cache style '\(text)' (choose clean or mounts)", usage: Self.usage)
+                    throw UsageError(
+                        "unknown cache style '\(text)' (choose clean or mounts)", usage: Self.usage)
                 }
                 cacheStyle = s
             case "--color":
@@ -118,7 +119,8 @@ struct CommandOptions {
                 case "always": color = true
                 case "never": color = false
                 case "auto": color = nil
-                case let other: throw UsageError("--color takes auto, always or never, not '\(other)'", usage: Self.usage)
+                case let other:
+                    throw UsageError("--color takes auto, always or never, not '\(other)'", usage: Self.usage)
                 }
             default:
                 throw UsageError("unknown option '\(argument)' for \(command)", usage: Self.usage)
@@ -149,4 +151,3 @@ struct CommandOptions {
         return config
     }
 }
-

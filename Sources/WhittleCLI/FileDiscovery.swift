@@ -44,7 +44,9 @@ enum FileDiscovery {
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 if skippedFolders.contains(name) { continue }
-                if let attributes = try? fm.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                if let attributes = try? fm.attributesOfItem(atPath: path),
+                    attributes[.type] as? FileAttributeType == .typeSymbolicLink
+                {
                     continue
                 }
                 found += search(path)

@@ -16,7 +16,8 @@ enum FixSummary {
             }
         }
         guard !reports.isEmpty else { return }
-        var text = "whittle: \(written.count) of \(reports.count) file\(reports.count == 1 ? "" : "s") changed"
+        var text =
+            "whittle: \(written.count) of \(reports.count) file\(reports.count == 1 ? "" : "s") changed"
         if !failed.isEmpty { text += ", \(failed.count) skipped" }
         io.err(text + ".\n")
         for (id, entry) in perPass.sorted(by: { $0.key < $1.key }) {
@@ -26,10 +27,14 @@ enum FixSummary {
             io.err(line + "\n")
         }
         for report in failed {
-            let why = report.problem.map { "\($0.error.line):\($0.error.column): \($0.error.message)" } ?? report.writeError ?? ""
+            let why =
+                report.problem.map { "\($0.error.line):\($0.error.column): \($0.error.message)" } ?? report
+                .writeError ?? ""
             io.err("  skipped \(report.path): \(why)\n")
         }
         let hidden = reports.compactMap(\.result).reduce(0) { $0 + $1.hiddenUnsafeFixes }
-        if hidden > 0 { io.err("  \(hidden) unsafe fix\(hidden == 1 ? "" : "es") not applied, use --unsafe-fixes.\n") }
+        if hidden > 0 {
+            io.err("  \(hidden) unsafe fix\(hidden == 1 ? "" : "es") not applied, use --unsafe-fixes.\n")
+        }
     }
 }

@@ -11,7 +11,11 @@ enum JSONReporter {
         let files: [JSONValue] = reports.map { report in
             var members: [(String, JSONValue)] = [("path", .string(report.path))]
             if let problem = report.problem {
-                members.append(("error", location(problem.error.line, problem.error.column, message: problem.error.message)))
+                members.append(
+                    (
+                        "error",
+                        location(problem.error.line, problem.error.column, message: problem.error.message)
+                    ))
                 return .object(members)
             }
             guard let result = report.result else { return .object(members) }
@@ -91,7 +95,10 @@ enum JSONReporter {
                                     .object([
                                         ("start", position(source.location(of: edit.range.lowerBound))),
                                         ("end", position(source.location(of: edit.range.upperBound))),
-                                        ("replacement", .string(String(decoding: edit.replacement, as: UTF8.self))),
+                                        (
+                                            "replacement",
+                                            .string(String(decoding: edit.replacement, as: UTF8.self))
+                                        ),
                                     ])
                                 })
                         ),

@@ -28,13 +28,16 @@ struct OptimizeCommand {
             io.err(error.description + "\n")
             return ExitCode.inputError
         }
-        for id in (configuration.select ?? []) + configuration.ignore where id != "all" && PassCatalog.pass(id: id) == nil {
+        for id in (configuration.select ?? []) + configuration.ignore
+        where id != "all" && PassCatalog.pass(id: id) == nil {
             throw UsageError("unknown pass id '\(id)'", hint: "Run 'whittle rules' to list the passes.")
         }
         let optimizer = Optimizer(passes: PassCatalog.all, configuration: configuration)
         let paths = FileDiscovery.expand(options.paths)
         if paths.isEmpty {
-            if !options.quiet { io.err("whittle: no Dockerfile found under \(options.paths.joined(separator: " "))\n") }
+            if !options.quiet {
+                io.err("whittle: no Dockerfile found under \(options.paths.joined(separator: " "))\n")
+            }
             return ExitCode.success
         }
         let progress = ProgressLine(io: io, total: paths.count, enabled: !options.quiet && mode == .fix)
@@ -44,7 +47,8 @@ struct OptimizeCommand {
             var report = process(path: path, optimizer: optimizer, io: io)
             if mode == .fix, let result = report.result, result.changed, !options.toStdout, path != "-" {
                 do {
-                    try AtomicWriter.replace(path: path, with: result.output, expected: result.original.source.bytes)
+                    try AtomicWriter.replace(
+                        path: path, with: result.output, expected: result.original.source.bytes)
                     report.written = true
                 } catch {
                     report.writeError = error.message
@@ -55,7 +59,9 @@ struct OptimizeCommand {
         }
         progress.finish()
         if mode == .check { Reporter.emit(reports, format: options.format, options: options, io: io) }
-        if mode == .fix && !options.toStdout && !options.quiet { FixSummary.print(reports, io: io, terminal: Terminal(io: io, override: options.color)) }
+        if mode == .fix && !options.toStdout && !options.quiet {
+            FixSummary.print(reports, io: io, terminal: Terminal(io: io, override: options.color))
+        }
         return exitCode(reports)
     }
 
@@ -71,13 +77,17 @@ struct OptimizeCommand {
         case .failure(let problem): return FileReport(path: input.path, result: nil, problem: problem)
         }
         let context = buildContext(for: path)
-        return FileReport(path: input.path, result: optimizer.run(file, path: input.path, buildContext: context), problem: nil)
+        return FileReport(
+            path: input.path, result: optimizer.run(file, path: input.path, buildContext: context),
+            problem: nil)
     }
 
     private func buildContext(for path: String) -> BuildContext? {
         if let context = options.context {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: context, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: context, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
                 return nil
             }
             return BuildContext(directory: context)
@@ -99,7 +109,10 @@ struct OptimizeCommand {
         case .diff:
             if result.changed {
                 let path = report.path.hasPrefix("./") ? String(report.path.dropFirst(2)) : report.path
-                io.out(bytes: UnifiedDiff.make(old: result.original.source.bytes, new: result.output, oldPath: path, newPath: path, context: options.contextLines))
+                io.out(
+                    bytes: UnifiedDiff.make(
+                        old: result.original.source.bytes, new: result.output, oldPath: path, newPath: path,
+                        context: options.contextLines))
             }
         case .fix:
             if options.toStdout { io.out(bytes: result.output) }
@@ -110,7 +123,9 @@ struct OptimizeCommand {
     }
 
     private func exitCode(_ reports: [FileReport]) -> Int32 {
-        if reports.contains(where: { $0.problem != nil || $0.writeError != nil }) { return ExitCode.inputError }
+        if reports.contains(where: { $0.problem != nil || $0.writeError != nil }) {
+            return ExitCode.inputError
+        }
         guard mode == .check else { return ExitCode.success }
         for report in reports {
             guard let result = report.result else { continue }
@@ -119,9 +134,13 @@ struct OptimizeCommand {
             case .fixable: if result.changed || !result.fixable.isEmpty { return ExitCode.changesPending }
             case .info: if !result.findings.isEmpty { return ExitCode.changesPending }
             case .warning:
-                if result.findings.contains(where: { $0.severity != .info }) { return ExitCode.changesPending }
+                if result.findings.contains(where: { $0.severity != .info }) {
+                    return ExitCode.changesPending
+                }
             case .error:
-                if result.findings.contains(where: { $0.severity == .error }) { return ExitCode.changesPending }
+                if result.findings.contains(where: { $0.severity == .error }) {
+                    return ExitCode.changesPending
+                }
             }
         }
         return ExitCode.success

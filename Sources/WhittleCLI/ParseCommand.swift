@@ -8,15 +8,23 @@ struct ParseCommand {
 
     let mode: Mode
     let paths: [String]
+    /// `--shell --json`: one JSON object per RUN instead of text.
+    let jsonShell: Bool
 
     init(arguments: [String]) throws {
         var mode: Mode? = nil
         var paths: [String] = []
+        var sawJSON = false
+        var sawShell = false
         for argument in arguments {
             switch argument {
-            case "--json": mode = .json
+            case "--json":
+                sawJSON = true
+                if mode == nil { mode = .json }
             case "--print": mode = .print
-            case "--shell": mode = .shell
+            case "--shell":
+                sawShell = true
+                mode = .shell
             case "--benchmark": mode = .benchmark
             case "-h", "--help":
                 throw UsageError("parse needs one of --json, --print, --shell", usage: Self.usage)
@@ -36,6 +44,7 @@ struct ParseCommand {
         }
         self.mode = mode
         self.paths = paths
+        self.jsonShell = sawShell && sawJSON
     }
 
     func run(io: ProcessIO) -> Int32 {
@@ -79,8 +88,13 @@ struct ParseCommand {
             case .benchmark:
                 break
             case .shell:
-                io.err("parse --shell is not available yet\n")
-                exit = ExitCode.inputError
+                switch input.parseStrict() {
+                case .success(let file):
+                    io.out(ShellView.render(file: file, path: path, json: jsonShell))
+                case .failure(let problem):
+                    io.err(problem.line + "\n")
+                    exit = ExitCode.inputError
+                }
             }
         }
         return exit

@@ -28,7 +28,8 @@ enum ParserBenchmark {
         let mb = Double(bytes) / 1_000_000
         io.out(
             String(
-                format: "parsed %d files (%.2f MB, %d nodes) in %.1f ms (best of 5): %.1f MB/s, %.0f files/s; %d not parsed\n",
+                format:
+                    "parsed %d files (%.2f MB, %d nodes) in %.1f ms (best of 5): %.1f MB/s, %.0f files/s; %d not parsed\n",
                 files.count, mb, instructions, best * 1000, mb / best, Double(files.count) / best, failures))
         return ExitCode.success
     }

@@ -14,7 +14,12 @@ enum RDJSONReporter {
                 var members: [(String, JSONValue)] = [
                     ("message", .string(finding.message)),
                     ("location", .object([("path", .string(report.path)), ("range", range(start, end))])),
-                    ("severity", .string(finding.severity == .error ? "ERROR" : finding.severity == .info ? "INFO" : "WARNING")),
+                    (
+                        "severity",
+                        .string(
+                            finding.severity == .error
+                                ? "ERROR" : finding.severity == .info ? "INFO" : "WARNING")
+                    ),
                     ("code", .object([("value", .string(finding.passID))])),
                 ]
                 if let fix = finding.fix, fix.safety != .suggestion {
@@ -24,7 +29,12 @@ enum RDJSONReporter {
                             .array(
                                 fix.edits.map { edit in
                                     .object([
-                                        ("range", range(source.location(of: edit.range.lowerBound), source.location(of: edit.range.upperBound))),
+                                        (
+                                            "range",
+                                            range(
+                                                source.location(of: edit.range.lowerBound),
+                                                source.location(of: edit.range.upperBound))
+                                        ),
                                         ("text", .string(String(decoding: edit.replacement, as: UTF8.self))),
                                     ])
                                 })
@@ -34,7 +44,12 @@ enum RDJSONReporter {
             }
         }
         return .object([
-            ("source", .object([("name", .string("whittle")), ("url", .string("https://github.com/whittle-dev/whittle"))])),
+            (
+                "source",
+                .object([
+                    ("name", .string("whittle")), ("url", .string("https://github.com/whittle-dev/whittle")),
+                ])
+            ),
             ("severity", .string("WARNING")),
             ("diagnostics", .array(diagnostics)),
         ])

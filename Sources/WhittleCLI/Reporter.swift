@@ -2,10 +2,15 @@ import WhittleEngine
 
 /// Writes `check` results in the chosen format.
 enum Reporter {
-    static func emit(_ reports: [FileReport], format: CommandOptions.OutputFormat, options: CommandOptions, io: ProcessIO) {
+    static func emit(
+        _ reports: [FileReport], format: CommandOptions.OutputFormat, options: CommandOptions, io: ProcessIO
+    ) {
         switch format {
-        case .text: TextReporter(terminal: Terminal(io: io, override: options.color), options: options).emit(reports, io: io)
-        case .json: io.out(JSONReporter.document(reports, unsafeFixes: options.unsafeFixes ?? false).pretty() + "\n")
+        case .text:
+            TextReporter(terminal: Terminal(io: io, override: options.color), options: options).emit(
+                reports, io: io)
+        case .json:
+            io.out(JSONReporter.document(reports, unsafeFixes: options.unsafeFixes ?? false).pretty() + "\n")
         case .sarif: io.out(SARIFReporter.document(reports).pretty() + "\n")
         case .github: GitHubReporter.emit(reports, io: io)
         case .rdjson: io.out(RDJSONReporter.document(reports).pretty() + "\n")

@@ -12,7 +12,10 @@ enum SARIFReporter {
                 ("name", .string(pass.id)),
                 ("shortDescription", .object([("text", .string(pass.summary))])),
                 ("fullDescription", .object([("text", .string(pass.rationale))])),
-                ("help", .object([("text", .string(pass.rationale)), ("markdown", .string(pass.rationale))])),
+                (
+                    "help",
+                    .object([("text", .string(pass.rationale)), ("markdown", .string(pass.rationale))])
+                ),
                 ("properties", .object([("fixSafety", .string(pass.fixSafety.rawValue))])),
             ])
         }
@@ -27,7 +30,11 @@ enum SARIFReporter {
                         ("message", .object([("text", .string(problem.error.message))])),
                         (
                             "locations",
-                            .array([physical(uri, problem.error.line, problem.error.column, problem.error.line, problem.error.column)])
+                            .array([
+                                physical(
+                                    uri, problem.error.line, problem.error.column, problem.error.line,
+                                    problem.error.column)
+                            ])
                         ),
                     ]))
                 continue
@@ -52,10 +59,15 @@ enum SARIFReporter {
                                 .object([
                                     ("startLine", .int(a.line)), ("startColumn", .int(a.column)),
                                     ("endLine", .int(b.line)), ("endColumn", .int(b.column)),
-                                    ("charOffset", .int(edit.range.lowerBound)), ("charLength", .int(edit.range.count)),
+                                    ("charOffset", .int(edit.range.lowerBound)),
+                                    ("charLength", .int(edit.range.count)),
                                 ])
                             ),
-                            ("insertedContent", .object([("text", .string(String(decoding: edit.replacement, as: UTF8.self)))])),
+                            (
+                                "insertedContent",
+                                .object([("text", .string(String(decoding: edit.replacement, as: UTF8.self)))]
+                                )
+                            ),
                         ])
                     }
                     members.append(
@@ -63,7 +75,10 @@ enum SARIFReporter {
                             "fixes",
                             .array([
                                 .object([
-                                    ("description", .object([("text", .string("\(fix.title) (\(fix.safety.rawValue))"))])),
+                                    (
+                                        "description",
+                                        .object([("text", .string("\(fix.title) (\(fix.safety.rawValue))"))])
+                                    ),
                                     (
                                         "artifactChanges",
                                         .array([
@@ -77,7 +92,8 @@ enum SARIFReporter {
                             ])
                         ))
                 }
-                members.append(("properties", .object([("fixSafety", .string(finding.fix?.safety.rawValue ?? "none"))])))
+                members.append(
+                    ("properties", .object([("fixSafety", .string(finding.fix?.safety.rawValue ?? "none"))])))
                 results.append(.object(members))
             }
         }
@@ -101,7 +117,15 @@ enum SARIFReporter {
         ]
         if !notifications.isEmpty {
             run.append(
-                ("invocations", .array([.object([("executionSuccessful", .bool(false)), ("toolExecutionNotifications", .array(notifications))])])))
+                (
+                    "invocations",
+                    .array([
+                        .object([
+                            ("executionSuccessful", .bool(false)),
+                            ("toolExecutionNotifications", .array(notifications)),
+                        ])
+                    ])
+                ))
         }
         return .object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -133,7 +157,8 @@ enum SARIFReporter {
                     (
                         "region",
                         .object([
-                            ("startLine", .int(l1)), ("startColumn", .int(c1)), ("endLine", .int(l2)), ("endColumn", .int(c2)),
+                            ("startLine", .int(l1)), ("startColumn", .int(c1)), ("endLine", .int(l2)),
+                            ("endColumn", .int(c2)),
                         ])
                     ),
                 ])

@@ -6,7 +6,9 @@ struct Terminal {
         if let override {
             colors = override
         } else {
-            colors = io.isTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty && io.environment["TERM"] != "dumb"
+            colors =
+                io.isTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty
+                && io.environment["TERM"] != "dumb"
         }
     }
 

@@ -27,7 +27,9 @@ struct TextReporter {
                 let applied = Reporter.isApplied(finding, in: report)
                 if applied { fixable += 1 }
                 let marker = applied ? " " + terminal.cyan("[*]") : ""
-                io.out("\(terminal.bold(report.path)):\(start.line):\(start.column): \(terminal.red(finding.passID))\(marker) \(finding.message)\n")
+                io.out(
+                    "\(terminal.bold(report.path)):\(start.line):\(start.column): \(terminal.red(finding.passID))\(marker) \(finding.message)\n"
+                )
                 if !options.quiet { io.out(frame(source, start, end)) }
                 if let effect = finding.effect, !effect.summary.isEmpty {
                     io.out("  \(terminal.blue("=")) saves: \(effect.summary)\n")
@@ -36,7 +38,10 @@ struct TextReporter {
                     let how: String
                     switch fix.safety {
                     case .safe: how = "safe fix"
-                    case .unsafe: how = applied ? "unsafe fix, applied with --unsafe-fixes" : "unsafe fix, use --unsafe-fixes"
+                    case .unsafe:
+                        how =
+                            applied
+                            ? "unsafe fix, applied with --unsafe-fixes" : "unsafe fix, use --unsafe-fixes"
                     case .suggestion: how = "suggestion, not applied"
                     }
                     io.out("  \(terminal.blue("=")) \(how): \(fix.title)\n")
@@ -57,7 +62,9 @@ struct TextReporter {
         if errors > 0 { line += " \(errors) file\(errors == 1 ? "" : "s") could not be read." }
         io.out(line + "\n")
         if hiddenUnsafe > 0 {
-            io.out("\(hiddenUnsafe) unsafe fix\(hiddenUnsafe == 1 ? "" : "es") hidden, use --unsafe-fixes to apply.\n")
+            io.out(
+                "\(hiddenUnsafe) unsafe fix\(hiddenUnsafe == 1 ? "" : "es") hidden, use --unsafe-fixes to apply.\n"
+            )
         }
     }
 
@@ -70,11 +77,14 @@ struct TextReporter {
             var text = source.string(source.lineRange(line))
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
             let number = String(line)
-            out += "  \(terminal.blue(String(repeating: " ", count: width - number.count) + number + " |")) \(text)\n"
+            out +=
+                "  \(terminal.blue(String(repeating: " ", count: width - number.count) + number + " |")) \(text)\n"
             if line == start.line {
                 let caretCount = max(1, (end.line == start.line ? end.column : text.count + 1) - start.column)
-                out += "  \(String(repeating: " ", count: width)) \(terminal.blue("|")) "
-                    + String(repeating: " ", count: max(0, start.column - 1)) + terminal.red(String(repeating: "^", count: min(caretCount, 80))) + "\n"
+                out +=
+                    "  \(String(repeating: " ", count: width)) \(terminal.blue("|")) "
+                    + String(repeating: " ", count: max(0, start.column - 1))
+                    + terminal.red(String(repeating: "^", count: min(caretCount, 80))) + "\n"
             }
         }
         return out

@@ -29,7 +29,8 @@ public enum WhittleMain {
                 return try ParseCommand(arguments: args).run(io: io)
             case "diff", "fix", "check":
                 args.removeFirst()
-                return try OptimizeCommand(mode: OptimizeCommand.Mode(rawValue: command)!, arguments: args).run(io: io)
+                return try OptimizeCommand(mode: OptimizeCommand.Mode(rawValue: command)!, arguments: args)
+                    .run(io: io)
             case "rules":
                 return RulesCommand.list(io: io)
             case "explain":

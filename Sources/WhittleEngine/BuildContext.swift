@@ -11,6 +11,7 @@ public struct BuildContext: Sendable {
     }
 
     public func contents(_ relativePath: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(relativePath)).map { Array($0) }
+        FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(relativePath)).map
+        { Array($0) }
     }
 }

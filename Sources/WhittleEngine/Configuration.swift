@@ -32,7 +32,8 @@ public struct Configuration: Sendable, Equatable {
     public var sourcePath: String?
 
     public init(
-        select: [String]? = nil, ignore: [String] = [], unsafeFixes: Bool = false, cacheStyle: CacheStyle = .clean,
+        select: [String]? = nil, ignore: [String] = [], unsafeFixes: Bool = false,
+        cacheStyle: CacheStyle = .clean,
         passOptions: [String: PassOptions] = [:], sourcePath: String? = nil
     ) {
         self.select = select
@@ -92,13 +93,17 @@ public struct Configuration: Sendable, Equatable {
         } catch {
             throw LoadError(path: path, line: error.line, column: error.column, message: error.message)
         }
-        func fail(_ message: String) -> LoadError { LoadError(path: path, line: 1, column: 1, message: message) }
+        func fail(_ message: String) -> LoadError {
+            LoadError(path: path, line: 1, column: 1, message: message)
+        }
         var config = Configuration(sourcePath: path)
         for key in table.keys {
             let value = table[key]!
             switch key {
             case "select", "ignore":
-                guard let list = table.stringArray(key) else { throw fail("'\(key)' must be a list of pass ids") }
+                guard let list = table.stringArray(key) else {
+                    throw fail("'\(key)' must be a list of pass ids")
+                }
                 if key == "select" { config.select = list } else { config.ignore = list }
             case "unsafe-fixes":
                 guard let b = value.boolValue else { throw fail("'unsafe-fixes' must be true or false") }
@@ -109,9 +114,13 @@ public struct Configuration: Sendable, Equatable {
                 }
                 config.cacheStyle = style
             case "passes":
-                guard let passes = value.tableValue else { throw fail("'passes' must be a table of [passes.<id>]") }
+                guard let passes = value.tableValue else {
+                    throw fail("'passes' must be a table of [passes.<id>]")
+                }
                 for id in passes.keys {
-                    guard let options = passes[id]?.tableValue else { throw fail("'passes.\(id)' must be a table") }
+                    guard let options = passes[id]?.tableValue else {
+                        throw fail("'passes.\(id)' must be a table")
+                    }
                     var values: [String: String] = [:]
                     for optionKey in options.keys {
                         switch options[optionKey]! {
@@ -125,7 +134,8 @@ public struct Configuration: Sendable, Equatable {
                     config.passOptions[id] = PassOptions(values)
                 }
             default:
-                throw fail("unknown key '\(key)' (known: select, ignore, unsafe-fixes, cache-style, [passes.<id>])")
+                throw fail(
+                    "unknown key '\(key)' (known: select, ignore, unsafe-fixes, cache-style, [passes.<id>])")
             }
         }
         return config

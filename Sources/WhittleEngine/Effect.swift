@@ -9,7 +9,10 @@ public struct Effect: Sendable, Hashable {
     /// A short free-text estimate when no number fits ("apt lists, typically 20-40 MB").
     public var note: String?
 
-    public init(layersRemoved: Int? = nil, bytesSaved: Int? = nil, keepsCacheOnSourceChange: Bool = false, note: String? = nil) {
+    public init(
+        layersRemoved: Int? = nil, bytesSaved: Int? = nil, keepsCacheOnSourceChange: Bool = false,
+        note: String? = nil
+    ) {
         self.layersRemoved = layersRemoved
         self.bytesSaved = bytesSaved
         self.keepsCacheOnSourceChange = keepsCacheOnSourceChange
@@ -19,7 +22,9 @@ public struct Effect: Sendable, Hashable {
     /// A one-line human description: "1 layer fewer, ~30 MB smaller".
     public var summary: String {
         var parts: [String] = []
-        if let layersRemoved, layersRemoved > 0 { parts.append(layersRemoved == 1 ? "1 layer fewer" : "\(layersRemoved) layers fewer") }
+        if let layersRemoved, layersRemoved > 0 {
+            parts.append(layersRemoved == 1 ? "1 layer fewer" : "\(layersRemoved) layers fewer")
+        }
         if let bytesSaved, bytesSaved > 0 { parts.append("~\(Effect.megabytes(bytesSaved)) smaller") }
         if keepsCacheOnSourceChange { parts.append("install layer stays cached when only source changes") }
         if let note { parts.append(note) }

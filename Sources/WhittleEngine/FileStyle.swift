@@ -48,12 +48,16 @@ public struct FileStyle: Sendable, Equatable {
                 let r = file.source.lineRange(line)
                 var i = r.lowerBound
                 while i < r.upperBound && (s[i] == 0x20 || s[i] == 0x09) { i += 1 }
-                if line > firstLine && i < r.upperBound && s[i] != 0x0A && s[i] != 0x0D && s[i] != UInt8(ascii: "#") {
+                if line > firstLine && i < r.upperBound && s[i] != 0x0A && s[i] != 0x0D
+                    && s[i] != UInt8(ascii: "#")
+                {
                     indents[String(decoding: s[r.lowerBound..<i], as: UTF8.self), default: 0] += 1
                     if s[i...].starts(with: Array("&&".utf8)) { atStart += 1 }
                 }
                 var e = r.upperBound
-                while e > r.lowerBound && (s[e - 1] == 0x0A || s[e - 1] == 0x0D || s[e - 1] == 0x20 || s[e - 1] == 0x09) { e -= 1 }
+                while e > r.lowerBound
+                    && (s[e - 1] == 0x0A || s[e - 1] == 0x0D || s[e - 1] == 0x20 || s[e - 1] == 0x09)
+                { e -= 1 }
                 if e > r.lowerBound && s[e - 1] == file.escape {
                     var k = e - 1
                     while k > r.lowerBound && (s[k - 1] == 0x20 || s[k - 1] == 0x09) { k -= 1 }
@@ -61,14 +65,18 @@ public struct FileStyle: Sendable, Equatable {
                 }
             }
         }
-        if let best = indents.filter({ !$0.key.isEmpty }).max(by: { ($0.value, $1.key.count) < ($1.value, $0.key.count) }) {
+        if let best = indents.filter({ !$0.key.isEmpty }).max(by: {
+            ($0.value, $1.key.count) < ($1.value, $0.key.count)
+        }) {
             continuationIndent = best.key
         }
         operatorPlacement = atStart > atEnd ? .lineStart : .lineEnd
     }
 
     /// A keyword in the file's case.
-    public func keyword(_ name: String) -> String { uppercaseKeywords ? name.uppercased() : name.lowercased() }
+    public func keyword(_ name: String) -> String {
+        uppercaseKeywords ? name.uppercased() : name.lowercased()
+    }
 
     /// `" \"` + newline: the end of a continued line.
     public var lineContinuation: String { " \(escape)\(newline)" }

@@ -19,7 +19,8 @@ public struct Finding: Sendable, Hashable {
     public let fix: Fix?
 
     public init(
-        passID: String, severity: Severity = .warning, message: String, range: Range<Int>, notes: [String] = [],
+        passID: String, severity: Severity = .warning, message: String, range: Range<Int>,
+        notes: [String] = [],
         effect: Effect? = nil, fix: Fix? = nil
     ) {
         self.passID = passID

@@ -22,7 +22,8 @@ public struct Optimizer: Sendable {
     /// The findings of one round over `file`, suppressions applied.
     public func findings(in file: Dockerfile, path: String, buildContext: BuildContext?) -> [Finding] {
         let suppressions = Suppressions(file: file, passes: passes)
-        let base = PassContext(file: file, path: path, buildContext: buildContext, configuration: configuration)
+        let base = PassContext(
+            file: file, path: path, buildContext: buildContext, configuration: configuration)
         var out: [Finding] = []
         for pass in enabledPasses {
             let context = base.with(options: configuration.options(for: pass.id))
@@ -84,7 +85,9 @@ public struct Optimizer: Sendable {
             applied += kept
         }
         if !converged {
-            internalErrors.append("internal error: the fixes did not settle after \(Self.maximumRounds) rounds (please report this)")
+            internalErrors.append(
+                "internal error: the fixes did not settle after \(Self.maximumRounds) rounds (please report this)"
+            )
         }
         return OptimizationResult(
             original: file, output: current.source.bytes, findings: firstFindings ?? [], applied: applied,
@@ -93,7 +96,9 @@ public struct Optimizer: Sendable {
 
     /// The parsed file when `bytes` parses without error and prints back to itself.
     static func validated(_ bytes: [UInt8]) -> Dockerfile? {
-        guard let file = try? Dockerfile.parse(bytes), file.error == nil, file.printed() == bytes else { return nil }
+        guard let file = try? Dockerfile.parse(bytes), file.error == nil, file.printed() == bytes else {
+            return nil
+        }
         return file
     }
 }

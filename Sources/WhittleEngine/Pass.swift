@@ -45,7 +45,10 @@ public struct PassExample: Sendable {
     /// Options for the pass, as in `whittle.toml`'s `[passes.<id>]` table.
     public let options: [String: String]
 
-    public init(_ title: String, input: String, output: String?, unsafeFixes: Bool = false, options: [String: String] = [:]) {
+    public init(
+        _ title: String, input: String, output: String?, unsafeFixes: Bool = false,
+        options: [String: String] = [:]
+    ) {
         self.title = title
         self.input = input
         self.output = output

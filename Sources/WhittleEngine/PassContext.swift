@@ -25,7 +25,9 @@ public struct PassContext: Sendable {
     }
 
     func with(options: PassOptions) -> PassContext {
-        PassContext(file: file, path: path, buildContext: buildContext, configuration: configuration, options: options)
+        PassContext(
+            file: file, path: path, buildContext: buildContext, configuration: configuration, options: options
+        )
     }
 
     public var source: [UInt8] { file.source.bytes }

@@ -18,21 +18,29 @@ public struct Suppressions: Sendable {
     public init(file: Dockerfile, passes: [any Pass.Type]) {
         let allIDs = Set(passes.map { $0.id })
         func idsForHadolint(_ codes: [String]) -> Set<String> {
-            Set(passes.filter { p in codes.contains { c in p.hadolintCodes.contains(c.uppercased()) } }.map { $0.id })
+            Set(
+                passes.filter { p in codes.contains { c in p.hadolintCodes.contains(c.uppercased()) } }.map {
+                    $0.id
+                })
         }
         func idsForWhittle(_ ids: [String]) -> Set<String> {
             ids.contains("all") ? allIDs : Set(ids)
         }
         if let check = file.directive("check") {
             for part in check.value.split(separator: ";") {
-                let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let kv = part.split(separator: "=", maxSplits: 1).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 guard kv.count == 2, kv[0].lowercased() == "skip" else { continue }
-                let names = kv[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                let names = kv[1].split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces).lowercased()
+                }
                 if names.contains("all") {
                     fileWide.formUnion(passes.filter { !$0.buildKitChecks.isEmpty }.map { $0.id })
                 } else {
                     fileWide.formUnion(
-                        passes.filter { p in p.buildKitChecks.contains { names.contains($0.lowercased()) } }.map { $0.id })
+                        passes.filter { p in p.buildKitChecks.contains { names.contains($0.lowercased()) } }
+                            .map { $0.id })
                 }
             }
         }
@@ -75,7 +83,9 @@ public struct Suppressions: Sendable {
         guard words.count >= 2 else { return nil }
         func ids(_ word: String, key: String) -> [String]? {
             guard word.lowercased().hasPrefix(key + "=") else { return nil }
-            return word.dropFirst(key.count + 1).split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
+            return word.dropFirst(key.count + 1).split(separator: ",").map { String($0) }.filter {
+                !$0.isEmpty
+            }
         }
         switch words[0].lowercased() {
         case "whittle":
@@ -96,7 +106,9 @@ public struct Suppressions: Sendable {
     public func isSuppressed(passID: String, ranges: [Range<Int>]) -> Bool {
         if fileWide.contains(passID) { return true }
         for r in ranges {
-            for ir in instructionRanges where ir.overlaps(r) || ir.lowerBound == r.lowerBound || (r.isEmpty && ir.contains(r.lowerBound)) {
+            for ir in instructionRanges
+            where ir.overlaps(r) || ir.lowerBound == r.lowerBound || (r.isEmpty && ir.contains(r.lowerBound))
+            {
                 if perInstruction[ir.lowerBound]?.contains(passID) == true { return true }
             }
         }

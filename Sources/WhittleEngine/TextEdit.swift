@@ -17,7 +17,9 @@ public struct TextEdit: Sendable, Hashable, Comparable {
         TextEdit(range: offset..<offset, replacement: text)
     }
 
-    public static func delete(_ range: Range<Int>) -> TextEdit { TextEdit(range: range, replacement: [UInt8]()) }
+    public static func delete(_ range: Range<Int>) -> TextEdit {
+        TextEdit(range: range, replacement: [UInt8]())
+    }
 
     public static func < (lhs: TextEdit, rhs: TextEdit) -> Bool {
         (lhs.range.lowerBound, lhs.range.upperBound) < (rhs.range.lowerBound, rhs.range.upperBound)
@@ -27,8 +29,12 @@ public struct TextEdit: Sendable, Hashable, Comparable {
     /// since their order would be ambiguous).
     public func overlaps(_ other: TextEdit) -> Bool {
         if range.isEmpty && other.range.isEmpty { return range.lowerBound == other.range.lowerBound }
-        if range.isEmpty { return other.range.lowerBound < range.lowerBound && range.lowerBound < other.range.upperBound }
-        if other.range.isEmpty { return range.lowerBound < other.range.lowerBound && other.range.lowerBound < range.upperBound }
+        if range.isEmpty {
+            return other.range.lowerBound < range.lowerBound && range.lowerBound < other.range.upperBound
+        }
+        if other.range.isEmpty {
+            return range.lowerBound < other.range.lowerBound && other.range.lowerBound < range.upperBound
+        }
         return range.overlaps(other.range)
     }
 

@@ -28,11 +28,14 @@ public struct ExecFormPass: Pass {
         PassExample(
             "Quoted words and a leading exec",
             input: "FROM python:3.12-slim\nCMD exec gunicorn --bind '0.0.0.0:8000' \"app:create_app()\"\n",
-            output: "FROM python:3.12-slim\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app:create_app()\"]\n"),
+            output:
+                "FROM python:3.12-slim\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app:create_app()\"]\n"
+        ),
         PassExample(
             "A shell-form ENTRYPOINT is unsafe to convert: CMD would start being passed to it",
             input: "FROM alpine:3.20\nENTRYPOINT /usr/local/bin/run --verbose\n",
-            output: "FROM alpine:3.20\nENTRYPOINT [\"/usr/local/bin/run\", \"--verbose\"]\n", unsafeFixes: true),
+            output: "FROM alpine:3.20\nENTRYPOINT [\"/usr/local/bin/run\", \"--verbose\"]\n",
+            unsafeFixes: true),
         PassExample(
             "Variables need a shell: left alone",
             input: "FROM alpine:3.20\nCMD server --port $PORT\n", output: nil),
@@ -41,7 +44,8 @@ public struct ExecFormPass: Pass {
             input: "FROM alpine:3.20\nCMD ./migrate && ./serve\n", output: nil),
         PassExample(
             "A custom SHELL runs the shell form: left alone",
-            input: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nCMD Start-Service w3svc\n",
+            input:
+                "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nCMD Start-Service w3svc\n",
             output: nil),
     ]
 
@@ -51,12 +55,15 @@ public struct ExecFormPass: Pass {
         let file = context.file
         // A SHELL instruction anywhere, or the backtick escape of Windows files, means the shell form
         // is not (or may not be) /bin/sh: converting would change which program runs.
-        if file.escape != UInt8(ascii: "\\") || file.instructions.contains(where: { $0.kind == .shell }) { return [] }
+        if file.escape != UInt8(ascii: "\\") || file.instructions.contains(where: { $0.kind == .shell }) {
+            return []
+        }
         var findings: [Finding] = []
         for stage in file.stages {
             let entrypoints = stage.instructions.filter { $0.kind == .entrypoint }
             let lastEntrypoint = entrypoints.last
-            for instruction in stage.instructions where instruction.kind == .cmd || instruction.kind == .entrypoint {
+            for instruction in stage.instructions
+            where instruction.kind == .cmd || instruction.kind == .entrypoint {
                 guard !instruction.isJSON, !instruction.argumentsRange.isEmpty,
                     instruction.continuationComments.isEmpty,
                     let words = Self.plainWords(instruction.arguments)
@@ -80,11 +87,15 @@ public struct ExecFormPass: Pass {
                 findings.append(
                     Finding(
                         passID: Self.id,
-                        message: "\(instruction.keyword.uppercased()) in shell form runs under /bin/sh, which does not pass stop signals on",
+                        message:
+                            "\(instruction.keyword.uppercased()) in shell form runs under /bin/sh, which does not pass stop signals on",
                         range: instruction.keywordSourceRange.lowerBound..<range.upperBound,
                         notes: notes,
-                        effect: Effect(note: "clean shutdown on docker stop instead of a kill after the grace period"),
-                        fix: Fix(title: "Use exec form: \(json)", safety: safety, edits: [TextEdit(range: range, replacement: json)])))
+                        effect: Effect(
+                            note: "clean shutdown on docker stop instead of a kill after the grace period"),
+                        fix: Fix(
+                            title: "Use exec form: \(json)", safety: safety,
+                            edits: [TextEdit(range: range, replacement: json)])))
             }
         }
         return findings
@@ -92,8 +103,10 @@ public struct ExecFormPass: Pass {
 
     /// Builtins and reserved words that only a shell can run.
     static let shellOnly: Set<String> = [
-        "cd", "source", ".", "export", "set", "unset", "eval", "ulimit", "umask", "trap", "alias", "[", "test", "if",
-        "for", "while", "until", "case", "function", "{", "(", "!", "exit", "return", "shift", "wait", "read", "local",
+        "cd", "source", ".", "export", "set", "unset", "eval", "ulimit", "umask", "trap", "alias", "[",
+        "test", "if",
+        "for", "while", "until", "case", "function", "{", "(", "!", "exit", "return", "shift", "wait", "read",
+        "local",
         "declare", "typeset", "readonly", "let", "true", "false", ":",
     ]
 

@@ -7,7 +7,8 @@ public enum PassDocumentation {
         var out = "# \(pass.id)\n\n\(pass.summary)\n\n## Why\n\n\(pass.rationale.trimmingNewlines)\n\n"
         out += "## Fix safety\n\n**\(pass.fixSafety.rawValue)**: \(safetyText(pass.fixSafety))\n\n"
         if !pass.hadolintCodes.isEmpty || !pass.buildKitChecks.isEmpty {
-            out += "## Suppression\n\n`# whittle ignore=\(pass.id)` above an instruction, or `# whittle ignore-file=\(pass.id)`."
+            out +=
+                "## Suppression\n\n`# whittle ignore=\(pass.id)` above an instruction, or `# whittle ignore-file=\(pass.id)`."
             if !pass.hadolintCodes.isEmpty {
                 out += " `# hadolint ignore=\(pass.hadolintCodes.joined(separator: ","))` is honoured too."
             }
@@ -21,7 +22,9 @@ public enum PassDocumentation {
             out += "### \(example.title)\n\n"
             if !example.options.isEmpty {
                 out += "With `[passes.\(pass.id)]` "
-                out += example.options.sorted { $0.key < $1.key }.map { "`\($0.key) = \($0.value)`" }.joined(separator: ", ") + ".\n\n"
+                out +=
+                    example.options.sorted { $0.key < $1.key }.map { "`\($0.key) = \($0.value)`" }.joined(
+                        separator: ", ") + ".\n\n"
             }
             out += "```dockerfile\n\(example.input.trimmingNewlines)\n```\n\n"
             if let output = example.output {
@@ -37,7 +40,8 @@ public enum PassDocumentation {
     static func safetyText(_ safety: FixSafety) -> String {
         switch safety {
         case .safe: "the image keeps the same contents and comments are kept; applied by `whittle fix`."
-        case .unsafe: "the fix can change what the image contains or how it runs; applied only with `--unsafe-fixes`."
+        case .unsafe:
+            "the fix can change what the image contains or how it runs; applied only with `--unsafe-fixes`."
         case .suggestion: "reported with a proposal, never applied."
         }
     }

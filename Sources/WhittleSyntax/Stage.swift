@@ -20,7 +20,9 @@ public struct Stage: Sendable {
     public var platform: String? { from.flag("platform")?.value }
 
     /// The source range from the FROM to the end of the stage's last instruction.
-    public var range: Range<Int> { from.range.lowerBound..<(instructions.last?.range.upperBound ?? from.range.upperBound) }
+    public var range: Range<Int> {
+        from.range.lowerBound..<(instructions.last?.range.upperBound ?? from.range.upperBound)
+    }
 
     /// Whether `name` (a stage alias or index, as used by `--from=` or FROM) names this stage.
     /// Aliases compare case-insensitively, as in BuildKit.
@@ -65,7 +67,9 @@ extension Dockerfile {
     public var globalArgumentDefaults: [String: String] {
         var defaults: [String: String] = [:]
         for arg in globalArguments {
-            for pair in BuildKitArguments.nameOrNameValue(arg.text.bytes, arg.argumentsRange, escape: escape).1 {
+            for pair in BuildKitArguments.nameOrNameValue(arg.text.bytes, arg.argumentsRange, escape: escape)
+                .1
+            {
                 if let v = pair.value(escape: escape) { defaults[pair.key] = v }
             }
         }
@@ -107,7 +111,9 @@ extension Dockerfile {
     public func keyValues(of instruction: Instruction) -> [KeyValue] {
         switch instruction.kind {
         case .arg:
-            return BuildKitArguments.nameOrNameValue(instruction.text.bytes, instruction.argumentsRange, escape: escape).1
+            return BuildKitArguments.nameOrNameValue(
+                instruction.text.bytes, instruction.argumentsRange, escape: escape
+            ).1
         case .env, .label:
             return
                 (try? BuildKitArguments.nameValue(

@@ -15,7 +15,10 @@ struct BadInputTests {
 
     static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
         let bom: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
-        return bom + text.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        return bom
+            + text.utf16.flatMap { u in
+                bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
+            }
     }
 
     static func utf32(_ text: String, bigEndian: Bool) -> [UInt8] {
@@ -29,15 +32,32 @@ struct BadInputTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "binary (NUL byte)", bytes: Array("FROM alpine\nCMD a".utf8) + [0] + Array("b\n".utf8), line: 2, message: "NUL"),
-        Case(name: "binary (image)", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], line: 1, message: "error: "),
-        Case(name: "invalid UTF-8", bytes: Array("FROM alpine\n\nRUN echo ".utf8) + [0xC3, 0x28] + [0x0A], line: 3, message: "invalid UTF-8"),
-        Case(name: "Latin-1", bytes: Array("FROM alpine\nLABEL author=\"Jos".utf8) + [0xE9, 0x22, 0x0A], line: 2, message: "invalid UTF-8"),
-        Case(name: "UTF-16LE with BOM", bytes: utf16(Sample.safe, bigEndian: false), line: 1, message: "UTF-16LE"),
-        Case(name: "UTF-16BE with BOM", bytes: utf16(Sample.safe, bigEndian: true), line: 1, message: "UTF-16BE"),
-        Case(name: "UTF-32LE with BOM", bytes: utf32(Sample.safe, bigEndian: false), line: 1, message: "UTF-32"),
-        Case(name: "UTF-32BE with BOM", bytes: utf32(Sample.safe, bigEndian: true), line: 1, message: "UTF-32"),
-        Case(name: "unterminated heredoc", bytes: Array("FROM alpine\nRUN <<EOF\necho hi\n".utf8), line: 2, message: "unterminated heredoc"),
+        Case(
+            name: "binary (NUL byte)", bytes: Array("FROM alpine\nCMD a".utf8) + [0] + Array("b\n".utf8),
+            line: 2, message: "NUL"),
+        Case(
+            name: "binary (image)", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D],
+            line: 1, message: "error: "),
+        Case(
+            name: "invalid UTF-8", bytes: Array("FROM alpine\n\nRUN echo ".utf8) + [0xC3, 0x28] + [0x0A],
+            line: 3, message: "invalid UTF-8"),
+        Case(
+            name: "Latin-1", bytes: Array("FROM alpine\nLABEL author=\"Jos".utf8) + [0xE9, 0x22, 0x0A],
+            line: 2, message: "invalid UTF-8"),
+        Case(
+            name: "UTF-16LE with BOM", bytes: utf16(Sample.safe, bigEndian: false), line: 1,
+            message: "UTF-16LE"),
+        Case(
+            name: "UTF-16BE with BOM", bytes: utf16(Sample.safe, bigEndian: true), line: 1,
+            message: "UTF-16BE"),
+        Case(
+            name: "UTF-32LE with BOM", bytes: utf32(Sample.safe, bigEndian: false), line: 1, message: "UTF-32"
+        ),
+        Case(
+            name: "UTF-32BE with BOM", bytes: utf32(Sample.safe, bigEndian: true), line: 1, message: "UTF-32"),
+        Case(
+            name: "unterminated heredoc", bytes: Array("FROM alpine\nRUN <<EOF\necho hi\n".utf8), line: 2,
+            message: "unterminated heredoc"),
         Case(name: "empty file", bytes: [], line: 1, message: "error: "),
         Case(name: "only comments", bytes: Array("# nothing here\n".utf8), line: 1, message: "error: "),
     ]

@@ -19,7 +19,9 @@ import WhittleCLI
 struct CLIGoldenTests {
     static let cases = GoldenCase.all(area: "cli")
 
-    static let expectedFiles: Set<String> = ["stdout.txt", "stderr.txt", "exit.txt", "fixed.txt", "args.txt", "stdin.txt"]
+    static let expectedFiles: Set<String> = [
+        "stdout.txt", "stderr.txt", "exit.txt", "fixed.txt", "args.txt", "stdin.txt",
+    ]
 
     @Test func thereAreCases() {
         #expect(Self.cases.count >= 10, "Golden/cli holds \(Self.cases.count) cases")
@@ -35,7 +37,8 @@ struct CLIGoldenTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: golden.directory.path)
         where !Self.expectedFiles.contains(name) {
             try FileManager.default.copyItem(
-                at: golden.directory.appendingPathComponent(name), to: scratch.url.appendingPathComponent(name))
+                at: golden.directory.appendingPathComponent(name),
+                to: scratch.url.appendingPathComponent(name))
         }
         let result = WorkingDirectory.inside(scratch.path) {
             CLI.run(arguments, in: scratch.path, stdin: stdin)
@@ -57,7 +60,9 @@ struct CLIGoldenTests {
         guard let text = try? String(contentsOf: golden.expected("args.txt"), encoding: .utf8) else {
             return ["check", "Dockerfile"]
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter {
+            !$0.isEmpty
+        }
     }
 }
 

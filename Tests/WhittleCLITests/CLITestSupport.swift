@@ -9,7 +9,9 @@ struct CLIResult: CustomStringConvertible {
     let stderr: String
 
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-    var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    var stderrLines: [String] {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
 
     /// For failure messages.
     var description: String { "exit \(exitCode)\n--- stdout:\n\(stdoutText)\n--- stderr:\n\(stderr)" }
@@ -30,7 +32,8 @@ enum CLI {
         _ arguments: [String], in directory: String, stdin: [UInt8] = [], environment: [String: String] = [:],
         isTerminal: Bool = false
     ) -> CLIResult {
-        let io = ProcessIO(stdin: stdin, isTerminal: isTerminal, environment: environment, currentDirectory: directory)
+        let io = ProcessIO(
+            stdin: stdin, isTerminal: isTerminal, environment: environment, currentDirectory: directory)
         let code = WhittleMain.run(arguments: arguments, io: io)
         return CLIResult(exitCode: code, stdout: io.stdoutBuffer, stderr: io.stderrText)
     }
@@ -54,8 +57,10 @@ enum Sample {
     /// Nothing to report.
     static let clean = "FROM alpine:3.20\nCMD [\"node\", \"server.js\"]\n"
     /// A safe and an unsafe fix in two stages.
-    static let both = "FROM alpine:3.20 AS build\nCMD make all\n\nFROM alpine:3.20\nENTRYPOINT /app/run --port 80\n"
-    static let bothSafeFixed = "FROM alpine:3.20 AS build\nCMD [\"make\", \"all\"]\n\nFROM alpine:3.20\nENTRYPOINT /app/run --port 80\n"
+    static let both =
+        "FROM alpine:3.20 AS build\nCMD make all\n\nFROM alpine:3.20\nENTRYPOINT /app/run --port 80\n"
+    static let bothSafeFixed =
+        "FROM alpine:3.20 AS build\nCMD [\"make\", \"all\"]\n\nFROM alpine:3.20\nENTRYPOINT /app/run --port 80\n"
     static let bothAllFixed =
         "FROM alpine:3.20 AS build\nCMD [\"make\", \"all\"]\n\nFROM alpine:3.20\nENTRYPOINT [\"/app/run\", \"--port\", \"80\"]\n"
 }
@@ -89,7 +94,9 @@ final class CLIScratch {
         try FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: file)
-        if let mode { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path) }
+        if let mode {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+        }
         return file.path
     }
 
@@ -121,7 +128,8 @@ final class CLIScratch {
 enum Expect {
     /// A usage error: nothing on stdout; `Error: ...`, `Usage: ...` and a hint on stderr; exit 64.
     static func usageError(
-        _ result: CLIResult, mentioning fragment: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        _ result: CLIResult, mentioning fragment: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(result.exitCode == 64, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
@@ -153,7 +161,9 @@ enum Expect {
         guard text.hasPrefix(path + ":") else { return false }
         let rest = text.dropFirst(path.count + 1)
         let parts = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let l = Int(parts[0]), let c = Int(parts[1]), l >= 1, c >= 1 else { return false }
+        guard parts.count == 3, let l = Int(parts[0]), let c = Int(parts[1]), l >= 1, c >= 1 else {
+            return false
+        }
         if let line, l != line { return false }
         return parts[2].hasPrefix(" error: ") && parts[2].count > " error: ".count
     }
@@ -197,7 +207,9 @@ enum Subprocess {
         process.standardError = errHandle
         try process.run()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: scratch.bytes("stdout"), stderr: scratch.bytes("stderr"))
+        return Result(
+            status: process.terminationStatus, stdout: scratch.bytes("stdout"),
+            stderr: scratch.bytes("stderr"))
     }
 
     /// Like `run`, but throws with the program's output when it does not exit with 0.
@@ -209,7 +221,8 @@ enum Subprocess {
         let result = try run(executable, arguments, stdin: stdin, in: directory, environment: environment)
         guard result.status == 0 else {
             throw Failure(
-                description: "\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): "
+                description:
+                    "\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): "
                     + String(decoding: result.stdout + result.stderr, as: UTF8.self))
         }
         return result.stdout

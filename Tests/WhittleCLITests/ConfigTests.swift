@@ -23,7 +23,9 @@ struct ConfigTests {
 
     /// The rule ids found, and whether the file would change.
     func outcome(_ result: CLIResult) -> (rules: [String], changed: Bool?) {
-        guard let json = try? result.json(), let file = (json["files"] as? [[String: Any]])?.first else { return ([], nil) }
+        guard let json = try? result.json(), let file = (json["files"] as? [[String: Any]])?.first else {
+            return ([], nil)
+        }
         let rules = (file["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         return (rules, file["changed"] as? Bool)
     }
@@ -166,7 +168,8 @@ struct ConfigTests {
             "bug: errors about keys and values in whittle.toml are always reported at 1:1 (Configuration.parse's `fail`), not at the key's line and column"
         ))
     func anUnknownKeyIsReportedAtItsPlace() throws {
-        let config = try scratch.write("project/whittle.toml", "# settings\nselect = [\"all\"]\n  bogus = 1\n")
+        let config = try scratch.write(
+            "project/whittle.toml", "# settings\nselect = [\"all\"]\n  bogus = 1\n")
         let result = check(in: app)
         #expect(result.stderr.hasPrefix("\(config):3:3: error: unknown key 'bogus'"), "\(result)")
     }

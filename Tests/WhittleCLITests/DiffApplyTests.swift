@@ -28,22 +28,27 @@ struct DiffApplyTests {
         let examples = RepositoryPaths.root.appendingPathComponent("Examples")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).sorted() {
             let file = examples.appendingPathComponent(name).appendingPathComponent("Dockerfile")
-            if FileManager.default.fileExists(atPath: file.path) { out.append(Input(label: "Examples/\(name)", file: file)) }
+            if FileManager.default.fileExists(atPath: file.path) {
+                out.append(Input(label: "Examples/\(name)", file: file))
+            }
         }
         return out
     }()
 
     static func allGoldenCases(under folder: URL, area: String?) -> [GoldenCase] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var cases: [GoldenCase] = []
-        if let area, FileManager.default.fileExists(atPath: folder.appendingPathComponent("Dockerfile").path) {
+        if let area, FileManager.default.fileExists(atPath: folder.appendingPathComponent("Dockerfile").path)
+        {
+            // A case; Dockerfiles in its sub-folders are data of the case, not cases.
             let parent = area.split(separator: "/").dropLast().joined(separator: "/")
-            cases.append(GoldenCase(area: parent, name: folder.lastPathComponent, directory: folder))
+            return [GoldenCase(area: parent, name: folder.lastPathComponent, directory: folder)]
         }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         for name in names {
             let child = folder.appendingPathComponent(name, isDirectory: true)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue
+            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
             else { continue }
             cases += allGoldenCases(under: child, area: area.map { "\($0)/\(name)" } ?? name)
         }
@@ -55,7 +60,8 @@ struct DiffApplyTests {
     static let patch = "/usr/bin/patch"
     static let git = "/usr/bin/git"
     static var toolsPresent: Bool {
-        FileManager.default.isExecutableFile(atPath: patch) && FileManager.default.isExecutableFile(atPath: git)
+        FileManager.default.isExecutableFile(atPath: patch)
+            && FileManager.default.isExecutableFile(atPath: git)
     }
 
     @Test func thereAreInputs() {
@@ -65,7 +71,8 @@ struct DiffApplyTests {
     }
 
     @Test(
-        "patch and git apply reproduce fix --stdout", .enabled(if: toolsPresent, "needs /usr/bin/patch and /usr/bin/git"),
+        "patch and git apply reproduce fix --stdout",
+        .enabled(if: toolsPresent, "needs /usr/bin/patch and /usr/bin/git"),
         arguments: inputs)
     func applies(_ input: Input) throws {
         let folder = input.file.deletingLastPathComponent().path
@@ -93,10 +100,16 @@ struct DiffApplyTests {
             let scratch = try CLIScratch("apply")
             let target = try scratch.write("G", bytes: original)
             let patchOutput = try Subprocess.run(
-                Self.patch, ["--batch", "--no-backup-if-mismatch", "--reject-file=-", target], stdin: diff.stdout,
+                Self.patch, ["--batch", "--no-backup-if-mismatch", "--reject-file=-", target],
+                stdin: diff.stdout,
                 in: scratch.path)
-            #expect(patchOutput.status == 0, "\(variant): patch: \(String(decoding: patchOutput.stdout + patchOutput.stderr, as: UTF8.self))")
-            #expect(scratch.bytes("G") == fixed.stdout, "\(variant): patch gives other bytes than fix --stdout\n\(diff.stdoutText)")
+            #expect(
+                patchOutput.status == 0,
+                "\(variant): patch: \(String(decoding: patchOutput.stdout + patchOutput.stderr, as: UTF8.self))"
+            )
+            #expect(
+                scratch.bytes("G") == fixed.stdout,
+                "\(variant): patch gives other bytes than fix --stdout\n\(diff.stdoutText)")
             #expect(scratch.names() == ["G"], "\(variant): patch left files behind")
 
             // git apply needs a path inside the repository: read the file as standard input named
@@ -104,18 +117,28 @@ struct DiffApplyTests {
             let named = CLI.run(
                 ["diff", "--stdin-filename", "Dockerfile", "--context", folder] + variant + ["-"], in: folder,
                 stdin: original)
-            #expect(Self.body(named.stdout) == Self.body(diff.stdout), "\(variant): stdin diff differs from the file diff")
+            #expect(
+                Self.body(named.stdout) == Self.body(diff.stdout),
+                "\(variant): stdin diff differs from the file diff")
             let repository = try scratch.makeFolder("repo")
-            let environment = ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": scratch.path, "LC_ALL": "C"]
+            let environment = [
+                "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": scratch.path,
+                "LC_ALL": "C",
+            ]
             try Subprocess.succeed(Self.git, ["init", "-q", "."], in: repository, environment: environment)
             try scratch.write("repo/Dockerfile", bytes: original)
             try scratch.write("change.diff", bytes: named.stdout)
             let zero = variant.contains("0") ? ["--unidiff-zero"] : []
             let gitOutput = try Subprocess.run(
-                Self.git, ["apply", "--whitespace=nowarn"] + zero + [scratch.path("change.diff")], in: repository,
+                Self.git, ["apply", "--whitespace=nowarn"] + zero + [scratch.path("change.diff")],
+                in: repository,
                 environment: environment)
-            #expect(gitOutput.status == 0, "\(variant): git apply: \(String(decoding: gitOutput.stderr, as: UTF8.self))")
-            #expect(scratch.bytes("repo/Dockerfile") == fixed.stdout, "\(variant): git apply gives other bytes than fix --stdout")
+            #expect(
+                gitOutput.status == 0,
+                "\(variant): git apply: \(String(decoding: gitOutput.stderr, as: UTF8.self))")
+            #expect(
+                scratch.bytes("repo/Dockerfile") == fixed.stdout,
+                "\(variant): git apply gives other bytes than fix --stdout")
         }
     }
 
@@ -135,6 +158,52 @@ struct DiffApplyTests {
                 #expect(scratch.bytes("Dockerfile") == original, "\(input)")
             }
         }
+    }
+
+    @Test(
+        "patch reproduces fix --stdout over the shared corpus",
+        .enabled(if: SharedCorpus.availableOrNote() && toolsPresent, SharedCorpus.skipNote))
+    func corpus() throws {
+        var diffs = 0
+        var refused = 0
+        var failures: [String] = []
+        for file in SharedCorpus.inputFiles() {
+            let folder = file.deletingLastPathComponent().path
+            let variant = ["--unsafe-fixes"]
+            let fixed = CLI.run(["fix", "--stdout", "--no-config"] + variant + [file.path], in: folder)
+            let diff = CLI.run(["diff", "--no-config"] + variant + [file.path], in: folder)
+            guard fixed.exitCode == 0 else {
+                refused += 1
+                if diff.exitCode != fixed.exitCode || !diff.stdout.isEmpty {
+                    failures.append("\(file.path): diff and fix disagree")
+                }
+                continue
+            }
+            guard diff.exitCode == 0 else {
+                failures.append("\(file.path): diff exits with \(diff.exitCode)")
+                continue
+            }
+            let original = Array(try Data(contentsOf: file))
+            if diff.stdout.isEmpty {
+                if fixed.stdout != original { failures.append("\(file.path): fix changes it, diff is empty") }
+                continue
+            }
+            diffs += 1
+            let scratch = try CLIScratch("corpus-apply")
+            let target = try scratch.write("G", bytes: original)
+            let result = try Subprocess.run(
+                Self.patch, ["--batch", "--no-backup-if-mismatch", "--reject-file=-", "--quiet", target],
+                stdin: diff.stdout, in: scratch.path)
+            if result.status != 0 || scratch.bytes("G") != fixed.stdout {
+                failures.append(
+                    "\(file.path): patch status \(result.status), bytes equal: \(scratch.bytes("G") == fixed.stdout)"
+                )
+            }
+        }
+        print("note: corpus: \(diffs) diffs applied with patch, \(refused) files refused")
+        #expect(
+            failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(20).joined(separator: "\n"))")
+        #expect(diffs > 0)
     }
 
     /// A diff without its two header lines.

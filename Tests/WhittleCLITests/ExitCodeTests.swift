@@ -168,7 +168,9 @@ struct ExitCodeTests {
         Expect.usageError(run(["check", "-", "-"]), mentioning: "standard input")
     }
 
-    @Test(arguments: ["--select", "--ignore", "--format", "--fail-on", "--config", "--context", "-U", "--color"])
+    @Test(arguments: [
+        "--select", "--ignore", "--format", "--fail-on", "--config", "--context", "-U", "--color",
+    ])
     func optionWithoutValue(_ option: String) {
         Expect.usageError(run(["check", option]), mentioning: "\(option) needs a value")
     }
@@ -226,7 +228,9 @@ struct ExitCodeTests {
     }
 
     @Test(
-        .disabled("bug: `-U0` (attached value, as diff and git accept) is 'unknown option -U0'; only `-U 0` and `--unified=0` work"))
+        .disabled(
+            "bug: `-U0` (attached value, as diff and git accept) is 'unknown option -U0'; only `-U 0` and `--unified=0` work"
+        ))
     func attachedShortValue() {
         #expect(run(["diff", "-U0", safe]).exitCode == 0)
     }

@@ -144,7 +144,8 @@ struct FixTests {
     @Test func atomicWriterRefusesAFileChangedSinceItWasRead() throws {
         let path = try scratch.write("Dockerfile", "edited meanwhile\n")
         #expect {
-            try AtomicWriter.replace(path: path, with: Array("whittle's\n".utf8), expected: Array("as read\n".utf8))
+            try AtomicWriter.replace(
+                path: path, with: Array("whittle's\n".utf8), expected: Array("as read\n".utf8))
         } throws: { error in
             (error as? AtomicWriter.Failure)?.message.contains("changed since whittle read it") == true
         }

@@ -35,7 +35,8 @@ struct GitHubFormatTests {
 
     @Test func propertiesAndDataAreEscaped() {
         // `,` and `:` would end a property; `%` starts an escape.
-        let result = github(["--stdin-filename", "a,b:c/Dockerfile", "-"], stdin: "FROM alpine:3.20\nCMD printf 100%\n")
+        let result = github(
+            ["--stdin-filename", "a,b:c/Dockerfile", "-"], stdin: "FROM alpine:3.20\nCMD printf 100%\n")
         let line = result.stdoutText
         #expect(line.hasPrefix("::warning file=a%2Cb%3Ac/Dockerfile,line=2,col=1,"), "\(result)")
         #expect(line.contains("title=whittle exec-form::"))

@@ -51,18 +51,25 @@ struct JSONFormatTests {
         #expect(file["path"] as? String == path)
         #expect(file["changed"] as? Bool == true)
         let finding = try #require((file["findings"] as? [[String: Any]])?.first)
-        #expect(Set(finding.keys) == ["rule", "severity", "message", "start", "end", "notes", "effect", "fix"])
+        #expect(
+            Set(finding.keys) == ["rule", "severity", "message", "start", "end", "notes", "effect", "fix"])
         #expect(finding["rule"] as? String == "exec-form")
         #expect(finding["severity"] as? String == "warning")
-        #expect(finding["message"] as? String == "CMD in shell form runs under /bin/sh, which does not pass stop signals on")
+        #expect(
+            finding["message"] as? String
+                == "CMD in shell form runs under /bin/sh, which does not pass stop signals on")
         #expect(position(finding["start"]) == [2, 1, 17])
         #expect(position(finding["end"]) == [2, 19, 35])
         #expect((finding["notes"] as? [String]) == [])
 
         let effect = try #require(finding["effect"] as? [String: Any])
         #expect(effect["keeps_cache_on_source_change"] as? Bool == false)
-        #expect(effect["note"] as? String == "clean shutdown on docker stop instead of a kill after the grace period")
-        #expect(effect["summary"] as? String == "clean shutdown on docker stop instead of a kill after the grace period")
+        #expect(
+            effect["note"] as? String
+                == "clean shutdown on docker stop instead of a kill after the grace period")
+        #expect(
+            effect["summary"] as? String
+                == "clean shutdown on docker stop instead of a kill after the grace period")
         #expect(effect["layers_removed"] == nil && effect["bytes_saved"] == nil)
 
         let fix = try #require(finding["fix"] as? [String: Any])
@@ -106,7 +113,8 @@ struct JSONFormatTests {
 
     @Test func aFileThatCannotBeRead() throws {
         let good = try scratch.write("good/Dockerfile", Sample.safe)
-        let bad = try scratch.write("bad/Dockerfile", bytes: Array("FROM alpine\nRUN \u{FF}\n".utf8) + [0xFF, 0x0A])
+        let bad = try scratch.write(
+            "bad/Dockerfile", bytes: Array("FROM alpine\nRUN \u{FF}\n".utf8) + [0xFF, 0x0A])
         let (result, json) = try document([bad, good])
         #expect(result.exitCode == 2)
         // The error also goes to stderr, for people reading the log.
@@ -126,10 +134,12 @@ struct JSONFormatTests {
 
     @Test func editsRebuildTheFixedFile() throws {
         // Applying the applied findings' edits by byte offset gives `fix --stdout`'s output.
-        let text = "FROM alpine:3.20 AS build\n# 日本語 ✓\nCMD make  all\n\nFROM alpine:3.20\nCMD exec ./serve 'a b'\n"
+        let text =
+            "FROM alpine:3.20 AS build\n# 日本語 ✓\nCMD make  all\n\nFROM alpine:3.20\nCMD exec ./serve 'a b'\n"
         let path = try scratch.write("Dockerfile", text)
         let (_, json) = try document([path])
-        let findings = try #require(((json["files"] as? [[String: Any]])?.first?["findings"]) as? [[String: Any]])
+        let findings = try #require(
+            ((json["files"] as? [[String: Any]])?.first?["findings"]) as? [[String: Any]])
         #expect(findings.count == 2)
         var edits: [(Int, Int, String)] = []
         for finding in findings {
@@ -154,7 +164,8 @@ struct JSONFormatTests {
     @Test func columnsAreCharactersAndOffsetsAreBytes() throws {
         let path = try scratch.write("Dockerfile", "FROM alpine:3.20\nCMD echo 日本\n")
         let (_, json) = try document([path])
-        let finding = try #require(((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first)
+        let finding = try #require(
+            ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first)
         // "CMD echo 日本" is 11 characters and 15 bytes; the line starts at byte 17.
         #expect(position(finding["end"]) == [2, 12, 32])
     }

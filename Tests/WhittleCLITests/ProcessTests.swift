@@ -49,6 +49,19 @@ struct ProcessTests {
         #expect(headers == ["--- a/Dockerfile", "--- a/svc/api.Dockerfile"], "\(result)")
     }
 
+    @Test(
+        .disabled(
+            "bug (minor): files found under `.` are reported as `./Dockerfile` by the text, json, github and rdjson formats, while diff and SARIF strip the `./`; GitHub annotations and reviewdog match paths relative to the repository root"
+        ))
+    func pathsFoundUnderDotHaveNoDotSlash() throws {
+        try scratch.write("Dockerfile", Sample.safe)
+        let github = try run(["check", "--format", "github", "."])
+        #expect(github.stdoutText.hasPrefix("::warning file=Dockerfile,"), "\(github)")
+        let rdjson = try run(["check", "--format", "rdjson", "."]).json()
+        let diagnostic = (rdjson["diagnostics"] as? [[String: Any]])?.first
+        #expect((diagnostic?["location"] as? [String: Any])?["path"] as? String == "Dockerfile")
+    }
+
     @Test func configurationFromTheWorkingDirectory() throws {
         try scratch.write("whittle.toml", "ignore = [\"exec-form\"]\n")
         try scratch.write("app/Dockerfile", Sample.safe)
@@ -88,7 +101,10 @@ struct ProcessTests {
         let headers = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("--- a/") }
         #expect(headers.count == 299)
         #expect(result.stdoutText.hasSuffix("+CMD [\"node\", \"server.js\"]\n"))
-        #expect(result.stderr == "tree/150/Dockerfile:1:2: error: binary data (a NUL byte); this is not a text Dockerfile\n")
+        #expect(
+            result.stderr
+                == "tree/150/Dockerfile:1:2: error: binary data (a NUL byte); this is not a text Dockerfile\n"
+        )
     }
 
     @Test func jsonGoesToStdoutAndErrorsToStderr() throws {
@@ -122,7 +138,8 @@ enum WhittleBinary {
 
     static func availableOrNote() -> Bool {
         if url != nil { return true }
-        print("note: skipped: no `whittle` executable next to the test bundle (\(Bundle.main.bundleURL.path))")
+        print(
+            "note: skipped: no `whittle` executable next to the test bundle (\(Bundle.main.bundleURL.path))")
         return false
     }
 
@@ -131,7 +148,10 @@ enum WhittleBinary {
         guard let url else { throw Subprocess.Failure(description: "no whittle executable") }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
-        let result = try Subprocess.run(url.path, arguments, stdin: stdin, in: directory, environment: environment)
-        return CLIResult(exitCode: result.status, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self))
+        let result = try Subprocess.run(
+            url.path, arguments, stdin: stdin, in: directory, environment: environment)
+        return CLIResult(
+            exitCode: result.status, stdout: result.stdout,
+            stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }

@@ -60,8 +60,10 @@ struct RDJSONFormatTests {
 
     /// `[start line, start column, end line, end column]`.
     func range(_ value: Any?) -> [Int] {
-        guard let r = value as? [String: Any], let s = r["start"] as? [String: Any], let e = r["end"] as? [String: Any],
-            let a = s["line"] as? Int, let b = s["column"] as? Int, let c = e["line"] as? Int, let d = e["column"] as? Int
+        guard let r = value as? [String: Any], let s = r["start"] as? [String: Any],
+            let e = r["end"] as? [String: Any],
+            let a = s["line"] as? Int, let b = s["column"] as? Int, let c = e["line"] as? Int,
+            let d = e["column"] as? Int
         else { return [] }
         return [a, b, c, d]
     }

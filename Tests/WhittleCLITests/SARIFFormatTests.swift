@@ -46,7 +46,9 @@ struct SARIFFormatTests {
             #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
             #expect(((rule["fullDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
             #expect((rule["help"] as? [String: Any])?["markdown"] is String)
-            #expect(["safe", "unsafe", "suggestion"].contains((rule["properties"] as? [String: Any])?["fixSafety"] as? String ?? ""))
+            #expect(
+                ["safe", "unsafe", "suggestion"].contains(
+                    (rule["properties"] as? [String: Any])?["fixSafety"] as? String ?? ""))
         }
     }
 
@@ -61,7 +63,9 @@ struct SARIFFormatTests {
         #expect(first["level"] as? String == "warning")
         let message = try #require((first["message"] as? [String: Any])?["text"] as? String)
         #expect(message.hasPrefix("CMD in shell form runs under /bin/sh"))
-        #expect(message.hasSuffix("(saves: clean shutdown on docker stop instead of a kill after the grace period)"))
+        #expect(
+            message.hasSuffix(
+                "(saves: clean shutdown on docker stop instead of a kill after the grace period)"))
 
         let physical = try #require(
             (first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
@@ -77,7 +81,9 @@ struct SARIFFormatTests {
         #expect(region(deleted) == [2, 5, 2, 19])
         #expect(deleted["charOffset"] as? Int == 21)
         #expect(deleted["charLength"] as? Int == 14)
-        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == "[\"node\", \"server.js\"]")
+        #expect(
+            (replacement["insertedContent"] as? [String: Any])?["text"] as? String
+                == "[\"node\", \"server.js\"]")
         #expect((first["properties"] as? [String: Any])?["fixSafety"] as? String == "safe")
     }
 
@@ -102,8 +108,10 @@ struct SARIFFormatTests {
                         let deleted = try #require(replacement["deletedRegion"] as? [String: Any])
                         edits.append(
                             (
-                                try #require(deleted["charOffset"] as? Int), try #require(deleted["charLength"] as? Int),
-                                try #require((replacement["insertedContent"] as? [String: Any])?["text"] as? String)
+                                try #require(deleted["charOffset"] as? Int),
+                                try #require(deleted["charLength"] as? Int),
+                                try #require(
+                                    (replacement["insertedContent"] as? [String: Any])?["text"] as? String)
                             ))
                     }
                 }
@@ -120,7 +128,7 @@ struct SARIFFormatTests {
             "bug: SARIF deletedRegion.charOffset/charLength are UTF-8 byte counts, while the run declares columnKind unicodeCodePoints (SARIF counts charOffset in characters); they differ after any non-ASCII text"
         ))
     func charOffsetsCountCharacters() throws {
-        // "# é\n" is 4 characters and 5 bytes: the CMD arguments start at character 24, byte 25.
+        // "# é\n" is 4 characters and 5 bytes: the CMD arguments start at character 25, byte 26.
         let text = "FROM alpine:3.20\n# é\nCMD node server.js\n"
         let path = try scratch.write("Dockerfile", text)
         let (_, _, run) = try sarif([path])
@@ -129,7 +137,7 @@ struct SARIFFormatTests {
         let change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
         let deleted = try #require(
             (change["replacements"] as? [[String: Any]])?.first?["deletedRegion"] as? [String: Any])
-        #expect(deleted["charOffset"] as? Int == 24)
+        #expect(deleted["charOffset"] as? Int == 25)
     }
 
     @Test func relativeURIsDropALeadingDotSlash() throws {
@@ -141,7 +149,8 @@ struct SARIFFormatTests {
         let json = try result.json()
         let run = try #require((json["runs"] as? [[String: Any]])?.first)
         let physical = try #require(
-            (try results(run).first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            (try results(run).first?["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+                as? [String: Any])
         #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "app/Dockerfile")
     }
 

@@ -8,7 +8,9 @@ struct StdinTests {
 
     init() throws { scratch = try CLIScratch("stdin") }
 
-    func run(_ arguments: [String], stdin: String) -> CLIResult { CLI.run(arguments, in: scratch.path, stdin: stdin) }
+    func run(_ arguments: [String], stdin: String) -> CLIResult {
+        CLI.run(arguments, in: scratch.path, stdin: stdin)
+    }
 
     @Test func diffReadsStandardInput() {
         let result = run(["diff", "-"], stdin: Sample.safe)
@@ -28,7 +30,8 @@ struct StdinTests {
 
     @Test func diffNamesStandardInputWithStdinFilename() {
         let result = run(["diff", "--stdin-filename", "services/api/Dockerfile", "-"], stdin: Sample.safe)
-        #expect(result.stdoutText.hasPrefix("--- a/services/api/Dockerfile\n+++ b/services/api/Dockerfile\n@@ "))
+        #expect(
+            result.stdoutText.hasPrefix("--- a/services/api/Dockerfile\n+++ b/services/api/Dockerfile\n@@ "))
     }
 
     @Test func diffOfUnchangedInputPrintsNothing() {
@@ -54,7 +57,9 @@ struct StdinTests {
 
     @Test func fixStdoutHonoursUnsafeFixes() {
         #expect(run(["fix", "--stdout", "-"], stdin: Sample.unsafe).stdoutText == Sample.unsafe)
-        #expect(run(["fix", "--stdout", "--unsafe-fixes", "-"], stdin: Sample.unsafe).stdoutText == Sample.unsafeFixed)
+        #expect(
+            run(["fix", "--stdout", "--unsafe-fixes", "-"], stdin: Sample.unsafe).stdoutText
+                == Sample.unsafeFixed)
     }
 
     @Test(
@@ -77,11 +82,14 @@ struct StdinTests {
         let text = run(["check", "--stdin-filename", name, "-"], stdin: Sample.safe)
         #expect(text.stdoutText.hasPrefix("\(name):2:1: exec-form"), "\(text)")
 
-        let json = try run(["check", "--format", "json", "--stdin-filename", name, "-"], stdin: Sample.safe).json()
+        let json = try run(["check", "--format", "json", "--stdin-filename", name, "-"], stdin: Sample.safe)
+            .json()
         let files = try #require(json["files"] as? [[String: Any]])
         #expect(files.first?["path"] as? String == name)
 
-        let sarif = try run(["check", "--format", "sarif", "--stdin-filename", name, "-"], stdin: Sample.safe).json()
+        let sarif = try run(
+            ["check", "--format", "sarif", "--stdin-filename", name, "-"], stdin: Sample.safe
+        ).json()
         let runs = try #require(sarif["runs"] as? [[String: Any]])
         let results = try #require(runs.first?["results"] as? [[String: Any]])
         let location = try #require((results.first?["locations"] as? [[String: Any]])?.first)
@@ -91,7 +99,9 @@ struct StdinTests {
         let github = run(["check", "--format", "github", "--stdin-filename", name, "-"], stdin: Sample.safe)
         #expect(github.stdoutText.hasPrefix("::warning file=\(name),line=2,col=1,"), "\(github)")
 
-        let rdjson = try run(["check", "--format", "rdjson", "--stdin-filename", name, "-"], stdin: Sample.safe).json()
+        let rdjson = try run(
+            ["check", "--format", "rdjson", "--stdin-filename", name, "-"], stdin: Sample.safe
+        ).json()
         let diagnostics = try #require(rdjson["diagnostics"] as? [[String: Any]])
         #expect((diagnostics.first?["location"] as? [String: Any])?["path"] as? String == name)
     }
@@ -112,7 +122,8 @@ struct StdinTests {
     }
 
     @Test func badStandardInputIsAnInputError() {
-        let result = CLI.run(["check", "--stdin-filename", "in/Dockerfile", "-"], in: scratch.path, stdin: [0x46, 0xFF, 0x0A])
+        let result = CLI.run(
+            ["check", "--stdin-filename", "in/Dockerfile", "-"], in: scratch.path, stdin: [0x46, 0xFF, 0x0A])
         #expect(result.exitCode == 2)
         Expect.oneErrorLine(result, path: "in/Dockerfile", line: 1, containing: "invalid UTF-8")
     }

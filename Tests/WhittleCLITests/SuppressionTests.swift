@@ -21,21 +21,23 @@ struct SuppressionTests {
         return (lines, fixed)
     }
 
-    @Test("each form silences the finding and its fix", arguments: [
-        "FROM alpine:3.20\n# whittle ignore=exec-form\nCMD node server.js\n",
-        "FROM alpine:3.20\n# whittle ignore=exec-form -- the image's shell wrapper expects it\nCMD node server.js\n",
-        "FROM alpine:3.20\n#whittle ignore=merge-runs,exec-form\nCMD node server.js\n",
-        "FROM alpine:3.20\n# whittle ignore=all\nCMD node server.js\n",
-        "# whittle ignore-file=exec-form\nFROM alpine:3.20\nCMD node server.js\n",
-        "FROM alpine:3.20\nCMD node server.js\n# whittle ignore-file=exec-form\n",
-        "FROM alpine:3.20\n# hadolint ignore=DL3025\nCMD node server.js\n",
-        "FROM alpine:3.20\n# hadolint ignore=DL3008,dl3025\nCMD node server.js\n",
-        "# hadolint global ignore=DL3025\nFROM alpine:3.20\nCMD node server.js\n",
-        "# check=skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
-        "# check=skip=StageNameCasing,JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
-        "# check=skip=all\nFROM alpine:3.20\nCMD node server.js\n",
-        "# syntax=docker/dockerfile:1\n# check=error=true;skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
-    ])
+    @Test(
+        "each form silences the finding and its fix",
+        arguments: [
+            "FROM alpine:3.20\n# whittle ignore=exec-form\nCMD node server.js\n",
+            "FROM alpine:3.20\n# whittle ignore=exec-form -- the image's shell wrapper expects it\nCMD node server.js\n",
+            "FROM alpine:3.20\n#whittle ignore=merge-runs,exec-form\nCMD node server.js\n",
+            "FROM alpine:3.20\n# whittle ignore=all\nCMD node server.js\n",
+            "# whittle ignore-file=exec-form\nFROM alpine:3.20\nCMD node server.js\n",
+            "FROM alpine:3.20\nCMD node server.js\n# whittle ignore-file=exec-form\n",
+            "FROM alpine:3.20\n# hadolint ignore=DL3025\nCMD node server.js\n",
+            "FROM alpine:3.20\n# hadolint ignore=DL3008,dl3025\nCMD node server.js\n",
+            "# hadolint global ignore=DL3025\nFROM alpine:3.20\nCMD node server.js\n",
+            "# check=skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
+            "# check=skip=StageNameCasing,JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
+            "# check=skip=all\nFROM alpine:3.20\nCMD node server.js\n",
+            "# syntax=docker/dockerfile:1\n# check=error=true;skip=JSONArgsRecommended\nFROM alpine:3.20\nCMD node server.js\n",
+        ])
     func silenced(_ text: String) throws {
         let (lines, fixed) = try run(text)
         #expect(lines.isEmpty, "\(text)")
@@ -49,7 +51,8 @@ struct SuppressionTests {
     }
 
     @Test func ignoreCoversOnlyTheNextInstruction() throws {
-        let text = "FROM alpine:3.20 AS a\n# whittle ignore=exec-form\nCMD node a.js\n\nFROM alpine:3.20\nCMD node b.js\n"
+        let text =
+            "FROM alpine:3.20 AS a\n# whittle ignore=exec-form\nCMD node a.js\n\nFROM alpine:3.20\nCMD node b.js\n"
         let (lines, fixed) = try run(text)
         #expect(lines == [6])
         #expect(fixed.contains("CMD node a.js\n"))
@@ -64,16 +67,19 @@ struct SuppressionTests {
 
     @Test func aCheckCommentThatIsNotADirectiveDoesNotSilence() throws {
         // Directives come first; after an instruction `# check=` is an ordinary comment.
-        #expect(try run("FROM alpine:3.20\n# check=skip=JSONArgsRecommended\nCMD node server.js\n").lines == [3])
+        #expect(
+            try run("FROM alpine:3.20\n# check=skip=JSONArgsRecommended\nCMD node server.js\n").lines == [3])
     }
 
     @Test func ordinaryCommentsMentioningWhittleDoNotSilence() throws {
         #expect(try run("FROM alpine:3.20\n# whittle is run in CI\nCMD node server.js\n").lines == [3])
-        #expect(try run("FROM alpine:3.20\n# do not whittle ignore=exec-form\nCMD node server.js\n").lines == [3])
+        #expect(
+            try run("FROM alpine:3.20\n# do not whittle ignore=exec-form\nCMD node server.js\n").lines == [3])
     }
 
     @Test func theSuppressedFindingDoesNotFailCheck() throws {
-        let path = try scratch.write("Dockerfile", "FROM alpine:3.20\n# whittle ignore=exec-form\nCMD node server.js\n")
+        let path = try scratch.write(
+            "Dockerfile", "FROM alpine:3.20\n# whittle ignore=exec-form\nCMD node server.js\n")
         let result = CLI.run(["check", path], in: scratch.path)
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stdoutText == "All checks passed!\n")

@@ -17,7 +17,9 @@ struct TextFormatTests {
         both = try scratch.write("both/Dockerfile", Sample.both)
     }
 
-    func check(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false) -> CLIResult {
+    func check(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false)
+        -> CLIResult
+    {
         CLI.run(["check"] + arguments, in: scratch.path, environment: environment, isTerminal: isTerminal)
     }
 
@@ -42,10 +44,18 @@ struct TextFormatTests {
     @Test func anUnsafeFindingIsNotMarkedAndIsCountedAsHidden() {
         let result = check([unsafe])
         let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "\(unsafe):2:1: exec-form ENTRYPOINT in shell form runs under /bin/sh, which does not pass stop signals on")
-        #expect(result.stdoutText.contains("  = unsafe fix, use --unsafe-fixes: Use exec form: [\"/usr/local/bin/run\", \"--verbose\"]\n"))
+        #expect(
+            lines.first
+                == "\(unsafe):2:1: exec-form ENTRYPOINT in shell form runs under /bin/sh, which does not pass stop signals on"
+        )
+        #expect(
+            result.stdoutText.contains(
+                "  = unsafe fix, use --unsafe-fixes: Use exec form: [\"/usr/local/bin/run\", \"--verbose\"]\n"
+            ))
         #expect(result.stdoutText.contains("  = note: In exec form the ENTRYPOINT receives CMD"))
-        #expect(result.stdoutText.hasSuffix("Found 1 finding.\n1 unsafe fix hidden, use --unsafe-fixes to apply.\n"), "\(result)")
+        #expect(
+            result.stdoutText.hasSuffix(
+                "Found 1 finding.\n1 unsafe fix hidden, use --unsafe-fixes to apply.\n"), "\(result)")
     }
 
     @Test func unsafeFixesMarksItApplied() {
@@ -63,7 +73,10 @@ struct TextFormatTests {
             headlines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == [
                 "\(safe):2:1:", "\(both):2:1:", "\(both):5:1:",
             ])
-        #expect(result.stdoutText.hasSuffix("Found 3 findings (2 fixable with `whittle fix`).\n1 unsafe fix hidden, use --unsafe-fixes to apply.\n"))
+        #expect(
+            result.stdoutText.hasSuffix(
+                "Found 3 findings (2 fixable with `whittle fix`).\n1 unsafe fix hidden, use --unsafe-fixes to apply.\n"
+            ))
     }
 
     @Test func aCleanRun() {
@@ -89,12 +102,16 @@ struct TextFormatTests {
         let missing = scratch.path("missing/Dockerfile")
         let result = check([safe, missing])
         #expect(result.exitCode == 2)
-        #expect(result.stdoutText.hasSuffix("Found 1 finding (1 fixable with `whittle fix`). 1 file could not be read.\n"))
+        #expect(
+            result.stdoutText.hasSuffix(
+                "Found 1 finding (1 fixable with `whittle fix`). 1 file could not be read.\n"))
         #expect(result.stderr == "\(missing):1:1: error: no such file\n")
     }
 
     @Test func aMultiLineFindingShowsItsFirstLines() throws {
-        let path = try scratch.write("multi/Dockerfile", "FROM alpine:3.20\nCMD node \\\n    server.js \\\n    --port 80 \\\n    --verbose\n")
+        let path = try scratch.write(
+            "multi/Dockerfile",
+            "FROM alpine:3.20\nCMD node \\\n    server.js \\\n    --port 80 \\\n    --verbose\n")
         let result = check([path])
         #expect(
             result.stdoutText.contains(
@@ -118,22 +135,28 @@ struct TextFormatTests {
 
     @Test func colourOnATerminal() {
         let result = check([safe], isTerminal: true)
-        #expect(result.stdoutText.contains("\u{1B}[1m\(safe)\u{1B}[0m:2:1: \u{1B}[31mexec-form\u{1B}[0m \u{1B}[36m[*]\u{1B}[0m"))
+        #expect(
+            result.stdoutText.contains(
+                "\u{1B}[1m\(safe)\u{1B}[0m:2:1: \u{1B}[31mexec-form\u{1B}[0m \u{1B}[36m[*]\u{1B}[0m"))
     }
 
     @Test(arguments: [["NO_COLOR": "1"], ["NO_COLOR": "yes"], ["TERM": "dumb"]])
     func noColourWhenTheEnvironmentSaysSo(_ environment: [String: String]) {
-        #expect(!check([safe, unsafe], environment: environment, isTerminal: true).stdoutText.contains(Self.escape))
+        #expect(
+            !check([safe, unsafe], environment: environment, isTerminal: true).stdoutText.contains(
+                Self.escape))
     }
 
     @Test func anEmptyNoColorDoesNotCount() {
         // no-color.org: NO_COLOR counts when present and not empty.
-        #expect(check([safe], environment: ["NO_COLOR": ""], isTerminal: true).stdoutText.contains(Self.escape))
+        #expect(
+            check([safe], environment: ["NO_COLOR": ""], isTerminal: true).stdoutText.contains(Self.escape))
     }
 
     @Test func colorFlagOverridesDetection() {
         #expect(check(["--color", "always", safe]).stdoutText.contains(Self.escape))
-        #expect(check(["--color=always", safe], environment: ["NO_COLOR": "1"]).stdoutText.contains(Self.escape))
+        #expect(
+            check(["--color=always", safe], environment: ["NO_COLOR": "1"]).stdoutText.contains(Self.escape))
         #expect(!check(["--color", "never", safe], isTerminal: true).stdoutText.contains(Self.escape))
         #expect(!check(["--color", "auto", safe]).stdoutText.contains(Self.escape))
     }

@@ -1,0 +1,88 @@
+import WhittleShell
+import WhittleSyntax
+
+/// The shell script of a RUN instruction, read by the shell layer with spans that map back to
+/// the Dockerfile.
+public struct RunScript: Sendable {
+    public enum Form: String, Sendable {
+        /// `RUN cmd ...`: the logical arguments are one `/bin/sh -c` script.
+        case shell
+        /// `RUN ["cmd", "arg"]`: no shell.
+        case exec
+        /// `RUN <<EOF` ... : the script is a heredoc body.
+        case heredoc
+        /// The stage's SHELL (or a Windows escape directive) is not a POSIX shell.
+        case nonPOSIX = "non-posix"
+    }
+
+    public let instruction: Instruction
+    public let form: Form
+    /// The analysed script: for `.shell` the arguments; for `.heredoc` the body of the single
+    /// heredoc when the RUN is exactly `RUN <<WORD`; otherwise nil.
+    public let script: ShellScript?
+
+    /// Reads the RUN `instruction` of `file`.
+    public init(_ instruction: Instruction, in file: Dockerfile) {
+        self.instruction = instruction
+        if instruction.isJSON {
+            form = .exec
+            script = nil
+            return
+        }
+        let args = instruction.argumentsRange
+        if !Self.isPOSIX(at: instruction.range.lowerBound, in: file) {
+            form = .nonPOSIX
+            script = ShellScript.opaque(Self.source(instruction.text, args), reason: .nonPOSIXShell)
+            return
+        }
+        if !instruction.heredocs.isEmpty {
+            form = .heredoc
+            if instruction.heredocs.count == 1, let doc = instruction.heredocs.first,
+                instruction.text.string(args) == instruction.text.string(doc.wordRange), !doc.chomp
+            {
+                let body = Array(file.source.bytes[doc.bodyRange])
+                script = parseShell(ShellSource(text: body, sourceOffset: doc.bodyRange.lowerBound))
+            } else {
+                script = nil
+            }
+            return
+        }
+        form = .shell
+        script = parseShell(Self.source(instruction.text, args))
+    }
+
+    /// The shell source of a logical range of an instruction's text.
+    static func source(_ text: MappedText, _ range: Range<Int>) -> ShellSource {
+        let slice = text.slice(range)
+        return ShellSource(
+            text: slice.bytes,
+            segments: slice.segments.map {
+                ShellSource.Segment(
+                    logicalStart: $0.logicalStart, sourceStart: $0.sourceStart, length: $0.length)
+            })
+    }
+
+    /// Shells whose scripts are POSIX `sh`.
+    static let posixShells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]
+
+    /// Whether a RUN at `offset` runs its shell form with a POSIX shell: no backtick escape
+    /// directive (the Windows convention) and no SHELL naming another program in its stage or the
+    /// stages it builds on.
+    public static func isPOSIX(at offset: Int, in file: Dockerfile) -> Bool {
+        if file.escape == UInt8(ascii: "`") { return false }
+        guard var stage = file.stage(containing: offset) else { return true }
+        var limit = offset
+        while true {
+            if let shell = stage.instructions.last(where: { $0.kind == .shell && $0.range.lowerBound < limit }
+            ) {
+                guard shell.isJSON, let program = shell.value.first else { return false }
+                let name = program.split(separator: "/").last.map(String.init) ?? program
+                // e.g. ["/bin/bash", "-o", "pipefail", "-c"]
+                return posixShells.contains(name) && shell.value.count >= 2 && shell.value.last == "-c"
+            }
+            guard let parent = file.parentStage(of: stage) else { return true }
+            stage = parent
+            limit = Int.max
+        }
+    }
+}
