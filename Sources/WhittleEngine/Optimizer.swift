@@ -23,7 +23,8 @@ public struct Optimizer: Sendable {
     public func findings(in file: Dockerfile, path: String, buildContext: BuildContext?) -> [Finding] {
         let suppressions = Suppressions(file: file, passes: passes)
         let base = PassContext(
-            file: file, path: path, buildContext: buildContext, configuration: configuration)
+            file: file, path: path, buildContext: buildContext, configuration: configuration,
+            suppressions: suppressions)
         var out: [Finding] = []
         for pass in enabledPasses {
             let context = base.with(options: configuration.options(for: pass.id))

@@ -10,11 +10,15 @@ public struct PassContext: Sendable {
     public let buildContext: BuildContext?
     public let configuration: Configuration
     /// Options of the running pass (`[passes.<id>]`).
-    public let options: PassOptions
+    public private(set) var options: PassOptions
+    /// The suppression comments of the file. The optimizer drops suppressed findings itself; a
+    /// pass that combines several instructions into one fix asks here, so that it can leave out
+    /// just the suppressed instruction.
+    public let suppressions: Suppressions
 
     public init(
         file: Dockerfile, path: String, buildContext: BuildContext?, configuration: Configuration,
-        options: PassOptions = PassOptions()
+        options: PassOptions = PassOptions(), suppressions: Suppressions? = nil
     ) {
         self.file = file
         self.path = path
@@ -22,12 +26,20 @@ public struct PassContext: Sendable {
         self.buildContext = buildContext
         self.configuration = configuration
         self.options = options
+        self.suppressions = suppressions ?? Suppressions(file: file, passes: [])
     }
 
+    /// The same context for another pass's options (the style is not read again).
     func with(options: PassOptions) -> PassContext {
-        PassContext(
-            file: file, path: path, buildContext: buildContext, configuration: configuration, options: options
-        )
+        var copy = self
+        copy.options = options
+        return copy
+    }
+
+    /// Whether `passID` is switched off for `instruction` (or for the whole file).
+    public func isSuppressed(_ passID: String, at instruction: Instruction) -> Bool {
+        suppressions.isSuppressed(
+            passID: passID, ranges: [instruction.range.lowerBound..<instruction.range.lowerBound + 1])
     }
 
     public var source: [UInt8] { file.source.bytes }

@@ -3,7 +3,8 @@ import WhittleEngine
 /// Every pass whittle has, in the order they run and are listed.
 public enum PassCatalog {
     public static let all: [any Pass.Type] = [
-        ExecFormPass.self
+        MergeRunsPass.self,
+        ExecFormPass.self,
     ]
 
     public static func pass(id: String) -> (any Pass.Type)? { all.first { $0.id == id } }

@@ -1,0 +1,54 @@
+import WhittleEngine
+import WhittleShell
+import WhittleSyntax
+
+/// Small, byte-exact edits of a RUN's shell script, written in the file's style.
+enum ScriptEdits {
+    /// Source offset just after the script's last byte (before any removed line continuation).
+    static func scriptEnd(_ script: ShellScript) -> Int {
+        script.source.sourceEnd(ofLogical: script.source.text.count)
+    }
+
+    /// Source offset of the script's first byte.
+    static func scriptStart(_ script: ShellScript) -> Int {
+        script.source.sourceOffset(ofLogical: 0)
+    }
+
+    /// Whether text can be appended after the script's last command: it does not end in a
+    /// comment (which would swallow it), in `&`, or after a top-level `exit`/`exec`.
+    static func canAppend(to script: ShellScript) -> Bool {
+        !script.isOpaque && !script.endsInComment && !script.endsInBackground && !script.hasTopLevelExitOrExec
+            && !script.body.items.isEmpty
+    }
+
+    /// Appends `command` so that it runs after the whole script when it succeeds: `&& command`,
+    /// on a new continuation line when the RUN already spans several lines.
+    static func append(_ command: String, to script: ShellScript, in instruction: Instruction, style: FileStyle) -> TextEdit {
+        let at = scriptEnd(script)
+        let endsWithSemicolon = script.body.items.last?.terminator == .semicolon
+        if instruction.isMultiline && instruction.heredocs.isEmpty {
+            let text: String
+            switch (style.operatorPlacement, endsWithSemicolon) {
+            case (_, true): text = style.lineContinuation + style.continuationIndent + command
+            case (.lineEnd, false): text = " &&" + style.lineContinuation + style.continuationIndent + command
+            case (.lineStart, false): text = style.lineContinuation + style.continuationIndent + "&& " + command
+            }
+            return .insert(text, at: at)
+        }
+        if instruction.heredocs.isEmpty {
+            return .insert(endsWithSemicolon ? " " + command : " && " + command, at: at)
+        }
+        // A heredoc script: a new line of its own.
+        return .insert((endsWithSemicolon ? "" : " &&") + " " + command, at: at)
+    }
+
+    /// Inserts ` option` right after `word` (e.g. `--no-cache` after `apk add`).
+    static func insert(_ option: String, after word: Word, in script: ShellScript) -> TextEdit {
+        .insert(" " + option, at: script.source.sourceEnd(ofLogical: word.range.upperBound))
+    }
+
+    /// The words of a command that name its subcommand (`install` in `apt-get -q install`).
+    static func subcommandWord(_ command: PackageManagerCommand) -> Word? {
+        command.subcommand.last
+    }
+}
