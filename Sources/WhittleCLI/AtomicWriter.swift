@@ -7,8 +7,10 @@ enum AtomicWriter {
 
     /// Replaces `path` with `bytes`, unless the file no longer holds `expected` (it changed since
     /// it was read), in which case nothing is written.
-    static func replace(path: String, with bytes: [UInt8], expected: [UInt8]) throws(Failure) {
+    static func replace(path given: String, with bytes: [UInt8], expected: [UInt8]) throws(Failure) {
         let fm = FileManager.default
+        // Write through a symbolic link to the file it points to; the link stays a link.
+        let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         guard let current = fm.contents(atPath: path) else {
             throw Failure(message: "the file disappeared before it could be written")
         }

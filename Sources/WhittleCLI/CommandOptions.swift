@@ -85,6 +85,11 @@ struct CommandOptions {
             case "--stdin-filename": stdinFilename = try next(argument)
             case "-q", "--quiet": quiet = true
             case "--stdout": toStdout = true
+            case "-h", "--help":
+                throw HelpRequest(text: "Usage: \(Self.usage)\n\n" + Self.optionsHelp)
+            case let attached
+            where attached.hasPrefix("-U") && attached.count > 2 && Int(attached.dropFirst(2)) != nil:
+                contextLines = Int(attached.dropFirst(2))!
             case "-U", "--unified":
                 let text = try next(argument)
                 guard let n = Int(text), n >= 0 else {
@@ -144,10 +149,19 @@ struct CommandOptions {
         } else if !noConfig, let found = Configuration.discover(from: io.currentDirectory) {
             config = try Configuration.load(path: found)
         }
-        if let select { config.select = select }
+        if let select {
+            // An explicit --select wins over the file's ignore list for the passes it names.
+            config.select = select
+            config.ignore.removeAll { select.contains($0) }
+        }
         config.ignore += ignore
         if let unsafeFixes { config.unsafeFixes = unsafeFixes }
         if let cacheStyle { config.cacheStyle = cacheStyle }
         return config
     }
+}
+
+/// `--help` after a command: print the command's help and exit 0.
+struct HelpRequest: Error {
+    let text: String
 }

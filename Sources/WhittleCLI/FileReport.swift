@@ -7,6 +7,8 @@ struct FileReport {
     /// Nil when the file could not be read or parsed.
     let result: OptimizationResult?
     let problem: InputFile.Problem?
+    /// Whether the file came from standard input (`-`).
+    var isStandardInput = false
     /// Set by `fix` when the file was written.
     var written = false
     /// Set by `fix` when writing failed.

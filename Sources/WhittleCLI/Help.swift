@@ -22,9 +22,10 @@ enum Help {
           explain ID          Print a pass's rationale, examples and fix safety.
 
         Options:
-          -h, --help          Show this help.
+          -h, --help          Show this help (`whittle check --help` for a command's options).
           --version           Print the version.
 
+        \(CommandOptions.optionsHelp)
         A folder is searched for Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile and
         *.containerfile. `-` reads standard input.
 

@@ -7,8 +7,6 @@ struct InputFile {
     let path: String
     let bytes: [UInt8]
     let encoding: SourceEncoding
-    /// The file's modification time when read (nil for stdin), to refuse writing over a change.
-    let modificationDate: Date?
 
     /// A problem reading the input, reported as `PATH:LINE:COL: error: MESSAGE`.
     struct Problem: Error {
@@ -21,9 +19,7 @@ struct InputFile {
     static func read(path: String, io: ProcessIO, stdinName: String? = nil) -> Result<InputFile, Problem> {
         if path == "-" {
             let bytes = io.readStdin()
-            return .success(
-                InputFile(
-                    path: stdinName ?? "-", bytes: bytes, encoding: .detect(bytes), modificationDate: nil))
+            return .success(InputFile(path: stdinName ?? "-", bytes: bytes, encoding: .detect(bytes)))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -40,12 +36,8 @@ struct InputFile {
                     path: path,
                     error: SyntaxError(.unreadable, "cannot read the file (permission denied?)", line: 1)))
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let bytes = Array(data)
-        return .success(
-            InputFile(
-                path: path, bytes: bytes, encoding: .detect(bytes),
-                modificationDate: attributes?[.modificationDate] as? Date))
+        return .success(InputFile(path: path, bytes: bytes, encoding: .detect(bytes)))
     }
 
     /// Parses the file for a command that optimises it: any encoding other than UTF-8, any text

@@ -5,7 +5,7 @@ import WhittleSyntax
 enum JSONReporter {
     static let schemaVersion = 1
 
-    static func document(_ reports: [FileReport], unsafeFixes: Bool) -> JSONValue {
+    static func document(_ reports: [FileReport]) -> JSONValue {
         var findings = 0
         var fixable = 0
         let files: [JSONValue] = reports.map { report in

@@ -33,7 +33,12 @@ struct OptimizeCommand {
             throw UsageError("unknown pass id '\(id)'", hint: "Run 'whittle rules' to list the passes.")
         }
         let optimizer = Optimizer(passes: PassCatalog.all, configuration: configuration)
-        let paths = FileDiscovery.expand(options.paths)
+        let paths = FileDiscovery.expand(options.paths).map(Self.displayPath)
+        if options.toStdout && paths.count != 1 {
+            throw UsageError(
+                "fix --stdout prints one file, but \(options.paths.joined(separator: " ")) holds \(paths.count)",
+                usage: CommandOptions.usage)
+        }
         if paths.isEmpty {
             if !options.quiet {
                 io.err("whittle: no Dockerfile found under \(options.paths.joined(separator: " "))\n")
@@ -45,7 +50,8 @@ struct OptimizeCommand {
         for (n, path) in paths.enumerated() {
             progress.update(n)
             var report = process(path: path, optimizer: optimizer, io: io)
-            if mode == .fix, let result = report.result, result.changed, !options.toStdout, path != "-" {
+            report.isStandardInput = path == "-"
+            if mode == .fix, let result = report.result, result.changed, !writesToStdout(report) {
                 do {
                     try AtomicWriter.replace(
                         path: path, with: result.output, expected: result.original.source.bytes)
@@ -59,7 +65,7 @@ struct OptimizeCommand {
         }
         progress.finish()
         if mode == .check { Reporter.emit(reports, format: options.format, options: options, io: io) }
-        if mode == .fix && !options.toStdout && !options.quiet {
+        if mode == .fix && !options.toStdout && options.paths != ["-"] && !options.quiet {
             FixSummary.print(reports, io: io, terminal: Terminal(io: io, override: options.color))
         }
         return exitCode(reports)
@@ -74,7 +80,8 @@ struct OptimizeCommand {
         let file: Dockerfile
         switch input.parseStrict() {
         case .success(let f): file = f
-        case .failure(let problem): return FileReport(path: input.path, result: nil, problem: problem)
+        case .failure(let problem):
+            return FileReport(path: Self.displayPath(input.path), result: nil, problem: problem)
         }
         let context = buildContext(for: path)
         return FileReport(
@@ -108,18 +115,29 @@ struct OptimizeCommand {
         switch mode {
         case .diff:
             if result.changed {
-                let path = report.path.hasPrefix("./") ? String(report.path.dropFirst(2)) : report.path
+                var path = report.path
+                while path.hasPrefix("/") { path.removeFirst() }
                 io.out(
                     bytes: UnifiedDiff.make(
                         old: result.original.source.bytes, new: result.output, oldPath: path, newPath: path,
                         context: options.contextLines))
             }
         case .fix:
-            if options.toStdout { io.out(bytes: result.output) }
+            if writesToStdout(report) { io.out(bytes: result.output) }
             if let error = report.writeError { io.err("\(report.path):1:1: error: \(error)\n") }
         case .check:
             break
         }
+    }
+
+    /// `fix --stdout`, and `fix -` (standard input cannot be written back), print the result.
+    private func writesToStdout(_ report: FileReport) -> Bool { options.toStdout || report.isStandardInput }
+
+    /// A path as reports show it: without a leading `./`.
+    static func displayPath(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") && p.count > 2 { p.removeFirst(2) }
+        return p
     }
 
     private func exitCode(_ reports: [FileReport]) -> Int32 {

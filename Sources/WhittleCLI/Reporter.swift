@@ -10,7 +10,7 @@ enum Reporter {
             TextReporter(terminal: Terminal(io: io, override: options.color), options: options).emit(
                 reports, io: io)
         case .json:
-            io.out(JSONReporter.document(reports, unsafeFixes: options.unsafeFixes ?? false).pretty() + "\n")
+            io.out(JSONReporter.document(reports).pretty() + "\n")
         case .sarif: io.out(SARIFReporter.document(reports).pretty() + "\n")
         case .github: GitHubReporter.emit(reports, io: io)
         case .rdjson: io.out(RDJSONReporter.document(reports).pretty() + "\n")

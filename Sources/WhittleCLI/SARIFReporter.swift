@@ -22,7 +22,7 @@ enum SARIFReporter {
         var results: [JSONValue] = []
         var notifications: [JSONValue] = []
         for report in reports {
-            let uri = report.path.hasPrefix("./") ? String(report.path.dropFirst(2)) : report.path
+            let uri = report.path
             if let problem = report.problem {
                 notifications.append(
                     .object([
@@ -59,6 +59,8 @@ enum SARIFReporter {
                                 .object([
                                     ("startLine", .int(a.line)), ("startColumn", .int(a.column)),
                                     ("endLine", .int(b.line)), ("endColumn", .int(b.column)),
+                                    ("charOffset", .int(codePoints(source, 0..<edit.range.lowerBound))),
+                                    ("charLength", .int(codePoints(source, edit.range))),
                                     ("charOffset", .int(edit.range.lowerBound)),
                                     ("charLength", .int(edit.range.count)),
                                 ])
@@ -132,6 +134,11 @@ enum SARIFReporter {
             ("version", .string("2.1.0")),
             ("runs", .array([.object(run)])),
         ])
+    }
+
+    /// The number of Unicode code points in a byte range (the run's columnKind).
+    static func codePoints(_ source: SourceText, _ range: Range<Int>) -> Int {
+        source.bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     static func level(_ s: Finding.Severity) -> String {

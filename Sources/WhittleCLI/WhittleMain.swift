@@ -39,9 +39,23 @@ public enum WhittleMain {
             case "":
                 throw UsageError("no Dockerfile given")
             default:
-                // `whittle PATH...` is `whittle diff PATH...`.
+                // `whittle PATH...` is `whittle diff PATH...`; a bare word that is neither a file
+                // nor a Dockerfile name is a mistyped command.
+                if !command.hasPrefix("-") && !command.contains("/")
+                    && !FileDiscovery.isDockerfileName(command)
+                    && !FileManager.default.fileExists(atPath: command)
+                {
+                    throw UsageError(
+                        "unknown command '\(command)'",
+                        hint:
+                            "Commands: diff, fix, check, parse, rules, explain. Run 'whittle --help' for more."
+                    )
+                }
                 return try OptimizeCommand(mode: .diff, arguments: args).run(io: io)
             }
+        } catch let help as HelpRequest {
+            io.out(help.text)
+            return ExitCode.success
         } catch let error as UsageError {
             return error.report(to: io)
         } catch {

@@ -93,11 +93,30 @@ public struct Configuration: Sendable, Equatable {
         } catch {
             throw LoadError(path: path, line: error.line, column: error.column, message: error.message)
         }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var currentKey = ""
+        // TOML values carry no positions: an error points at the first line that assigns the key,
+        // or at its [passes.<id>] header.
+        func position(of key: String) -> (Int, Int) {
+            let last = key.split(separator: ".").last.map(String.init) ?? key
+            for (n, line) in lines.enumerated() {
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                let column = line.count - trimmed.count + 1
+                if trimmed.hasPrefix(last) {
+                    let rest = trimmed.dropFirst(last.count).drop { $0 == " " || $0 == "\t" }
+                    if rest.hasPrefix("=") { return (n + 1, column) }
+                }
+                if trimmed.hasPrefix("[") && trimmed.contains(key) { return (n + 1, column) }
+            }
+            return (1, 1)
+        }
         func fail(_ message: String) -> LoadError {
-            LoadError(path: path, line: 1, column: 1, message: message)
+            let (line, column) = position(of: currentKey)
+            return LoadError(path: path, line: line, column: column, message: message)
         }
         var config = Configuration(sourcePath: path)
         for key in table.keys {
+            currentKey = key
             let value = table[key]!
             switch key {
             case "select", "ignore":
@@ -118,11 +137,13 @@ public struct Configuration: Sendable, Equatable {
                     throw fail("'passes' must be a table of [passes.<id>]")
                 }
                 for id in passes.keys {
+                    currentKey = "passes.\(id)"
                     guard let options = passes[id]?.tableValue else {
                         throw fail("'passes.\(id)' must be a table")
                     }
                     var values: [String: String] = [:]
                     for optionKey in options.keys {
+                        currentKey = "passes.\(id).\(optionKey)"
                         switch options[optionKey]! {
                         case .string(let s): values[optionKey] = s
                         case .integer(let i): values[optionKey] = String(i)

@@ -17,12 +17,15 @@ public struct Finding: Sendable, Hashable {
     public let notes: [String]
     public let effect: Effect?
     public let fix: Fix?
+    /// The rule codes of other tools this finding corresponds to (hadolint `DL3009`, BuildKit
+    /// `JSONArgsRecommended`), for their suppression comments. Empty: the pass's own lists apply.
+    public let ruleCodes: [String]
 
     public init(
         passID: String, severity: Severity = .warning, message: String, range: Range<Int>,
-        notes: [String] = [],
-        effect: Effect? = nil, fix: Fix? = nil
+        notes: [String] = [], effect: Effect? = nil, fix: Fix? = nil, ruleCodes: [String] = []
     ) {
+        self.ruleCodes = ruleCodes
         self.passID = passID
         self.severity = severity
         self.message = message

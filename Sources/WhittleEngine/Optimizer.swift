@@ -29,8 +29,7 @@ public struct Optimizer: Sendable {
         for pass in enabledPasses {
             let context = base.with(options: configuration.options(for: pass.id))
             for finding in pass.init().run(context) {
-                let ranges = [finding.range] + (finding.fix?.edits.map(\.range) ?? [])
-                if !suppressions.isSuppressed(passID: finding.passID, ranges: ranges) { out.append(finding) }
+                if !suppressions.isSuppressed(finding, pass: pass) { out.append(finding) }
             }
         }
         return out.sorted { ($0.range.lowerBound, $0.passID) < ($1.range.lowerBound, $1.passID) }

@@ -26,7 +26,7 @@ public struct PassContext: Sendable {
         self.buildContext = buildContext
         self.configuration = configuration
         self.options = options
-        self.suppressions = suppressions ?? Suppressions(file: file, passes: [])
+        self.suppressions = suppressions ?? Suppressions(file: file)
     }
 
     /// The same context for another pass's options (the style is not read again).

@@ -1,66 +1,55 @@
 import Foundation
 import WhittleSyntax
 
-/// Comments that switch passes off:
+/// Comments that switch findings off:
 /// - `# whittle ignore=ID[,ID] [-- reason]` for the next instruction;
 /// - `# whittle ignore-file=ID[,ID]` for the whole file;
-/// - `# hadolint ignore=DL3059,...` (next instruction) and `# hadolint global ignore=...` (file),
-///   for the hadolint codes that map to a pass;
-/// - the `# check=skip=Name,...` directive, for the BuildKit checks that map to a pass.
-/// `all` stands for every pass.
+/// - `# hadolint ignore=DL3009,...` (next instruction) and `# hadolint global ignore=...` (file),
+///   for findings that correspond to those hadolint rules;
+/// - the `# check=skip=Name,...` directive, for findings that correspond to those BuildKit checks.
+/// `all` stands for every pass (or every check).
 public struct Suppressions: Sendable {
-    public private(set) var fileWide: Set<String> = []
-    /// Instruction start offset → pass ids switched off there.
-    public private(set) var perInstruction: [Int: Set<String>] = [:]
+    /// Switched off in the whole file: whittle pass ids, hadolint codes, BuildKit check names
+    /// (codes upper-cased, check names lower-cased).
+    public private(set) var fileIDs: Set<String> = []
+    public private(set) var fileHadolintCodes: Set<String> = []
+    public private(set) var fileChecks: Set<String> = []
+    /// Instruction start offset → what is switched off there.
+    private var instructionIDs: [Int: Set<String>] = [:]
+    private var instructionHadolintCodes: [Int: Set<String>] = [:]
     /// Instruction ranges in order, to find the instructions a finding touches.
     private var instructionRanges: [Range<Int>] = []
 
-    public init(file: Dockerfile, passes: [any Pass.Type]) {
-        let allIDs = Set(passes.map { $0.id })
-        func idsForHadolint(_ codes: [String]) -> Set<String> {
-            Set(
-                passes.filter { p in codes.contains { c in p.hadolintCodes.contains(c.uppercased()) } }.map {
-                    $0.id
-                })
-        }
-        func idsForWhittle(_ ids: [String]) -> Set<String> {
-            ids.contains("all") ? allIDs : Set(ids)
-        }
+    public init(file: Dockerfile, passes: [any Pass.Type] = []) {
         if let check = file.directive("check") {
             for part in check.value.split(separator: ";") {
                 let kv = part.split(separator: "=", maxSplits: 1).map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
                 guard kv.count == 2, kv[0].lowercased() == "skip" else { continue }
-                let names = kv[1].split(separator: ",").map {
-                    $0.trimmingCharacters(in: .whitespaces).lowercased()
-                }
-                if names.contains("all") {
-                    fileWide.formUnion(passes.filter { !$0.buildKitChecks.isEmpty }.map { $0.id })
-                } else {
-                    fileWide.formUnion(
-                        passes.filter { p in p.buildKitChecks.contains { names.contains($0.lowercased()) } }
-                            .map { $0.id })
+                for name in kv[1].split(separator: ",") {
+                    fileChecks.insert(name.trimmingCharacters(in: .whitespaces).lowercased())
                 }
             }
         }
-        var pending: Set<String> = []
+        var pendingIDs: Set<String> = []
+        var pendingCodes: Set<String> = []
         for node in file.nodes {
             switch node {
             case .comment(let r):
-                guard let pragma = Self.pragma(file.source.string(r)) else { continue }
+                guard let pragma = Self.pragma(file.source.bytes, r) else { continue }
                 switch pragma.kind {
-                case .whittleNext: pending.formUnion(idsForWhittle(pragma.ids))
-                case .whittleFile: fileWide.formUnion(idsForWhittle(pragma.ids))
-                case .hadolintNext: pending.formUnion(idsForHadolint(pragma.ids))
-                case .hadolintFile: fileWide.formUnion(idsForHadolint(pragma.ids))
+                case .whittleNext: pendingIDs.formUnion(pragma.ids)
+                case .whittleFile: fileIDs.formUnion(pragma.ids)
+                case .hadolintNext: pendingCodes.formUnion(pragma.ids.map { $0.uppercased() })
+                case .hadolintFile: fileHadolintCodes.formUnion(pragma.ids.map { $0.uppercased() })
                 }
             case .instruction(let i):
                 instructionRanges.append(i.range)
-                if !pending.isEmpty {
-                    perInstruction[i.range.lowerBound, default: []].formUnion(pending)
-                    pending = []
-                }
+                if !pendingIDs.isEmpty { instructionIDs[i.range.lowerBound] = pendingIDs }
+                if !pendingCodes.isEmpty { instructionHadolintCodes[i.range.lowerBound] = pendingCodes }
+                pendingIDs = []
+                pendingCodes = []
             default:
                 break
             }
@@ -74,6 +63,16 @@ public struct Suppressions: Sendable {
     }
 
     /// Reads one comment line as a pragma, if it is one.
+    static func pragma(_ s: [UInt8], _ r: Range<Int>) -> Pragma? {
+        // Fast path: most comments mention neither tool.
+        let lower = s[r].map { $0 | 0x20 }
+        guard
+            lower.firstRange(of: Array("whittle".utf8)) != nil
+                || lower.firstRange(of: Array("hadolint".utf8)) != nil
+        else { return nil }
+        return pragma(String(decoding: s[r], as: UTF8.self))
+    }
+
     static func pragma(_ line: String) -> Pragma? {
         var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.hasPrefix("#") else { return nil }
@@ -102,14 +101,37 @@ public struct Suppressions: Sendable {
         return nil
     }
 
-    /// Whether a finding of `passID` over `ranges` (its range and its fix's edits) is switched off.
-    public func isSuppressed(passID: String, ranges: [Range<Int>]) -> Bool {
-        if fileWide.contains(passID) { return true }
+    /// Whether a finding of `pass` is switched off.
+    public func isSuppressed(_ finding: Finding, pass: any Pass.Type) -> Bool {
+        let codes = Set(
+            (finding.ruleCodes.isEmpty ? pass.hadolintCodes + pass.buildKitChecks : finding.ruleCodes))
+        let ranges = [finding.range] + (finding.fix?.edits.map(\.range) ?? [])
+        return isSuppressed(passID: finding.passID, codes: codes, ranges: ranges)
+    }
+
+    /// Whether `passID` (or one of `codes`, hadolint codes or BuildKit check names) is switched
+    /// off over any of `ranges`.
+    public func isSuppressed(passID: String, codes: Set<String> = [], ranges: [Range<Int>]) -> Bool {
+        if fileIDs.contains(passID) || fileIDs.contains("all") { return true }
+        let upper = Set(codes.map { $0.uppercased() })
+        if !fileHadolintCodes.isDisjoint(with: upper) { return true }
+        let checks = Set(
+            codes.filter { !$0.uppercased().hasPrefix("DL") && !$0.uppercased().hasPrefix("SC") }.map {
+                $0.lowercased()
+            })
+        if !checks.isEmpty && (fileChecks.contains("all") || !fileChecks.isDisjoint(with: checks)) {
+            return true
+        }
         for r in ranges {
             for ir in instructionRanges
             where ir.overlaps(r) || ir.lowerBound == r.lowerBound || (r.isEmpty && ir.contains(r.lowerBound))
             {
-                if perInstruction[ir.lowerBound]?.contains(passID) == true { return true }
+                if let ids = instructionIDs[ir.lowerBound], ids.contains(passID) || ids.contains("all") {
+                    return true
+                }
+                if let hadolint = instructionHadolintCodes[ir.lowerBound], !hadolint.isDisjoint(with: upper) {
+                    return true
+                }
             }
         }
         return false

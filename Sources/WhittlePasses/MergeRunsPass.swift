@@ -5,7 +5,8 @@ import WhittleSyntax
 /// `merge-runs`: consecutive RUN instructions become one `&&` chain, when that is safe.
 public struct MergeRunsPass: Pass {
     public static let id = "merge-runs"
-    public static let summary = "Merge consecutive RUN instructions into one layer when it cannot change the build"
+    public static let summary =
+        "Merge consecutive RUN instructions into one layer when it cannot change the build"
     public static let rationale = """
         Every RUN adds a layer. Files a later RUN deletes still weigh in the layer that created
         them, so a cleanup only saves space in the RUN that made the mess, and `apt-get update` in
@@ -73,7 +74,8 @@ public struct MergeRunsPass: Pass {
             output: "FROM debian:bookworm\nRUN make && \\\n    (make test || cat test.log)\n"),
         PassExample(
             "Different mounts: left alone",
-            input: "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN python -c 'import flask'\n",
+            input:
+                "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN python -c 'import flask'\n",
             output: nil),
         PassExample(
             "A trailing comment would swallow the next command: left alone",
@@ -81,7 +83,8 @@ public struct MergeRunsPass: Pass {
             output: nil),
         PassExample(
             "Kept apart on purpose",
-            input: "FROM debian:bookworm\nRUN make\n# whittle ignore=merge-runs -- the build is slow; keep its layer cached\nRUN make install\n",
+            input:
+                "FROM debian:bookworm\nRUN make\n# whittle ignore=merge-runs -- the build is slow; keep its layer cached\nRUN make install\n",
             output: nil),
         PassExample(
             "A RUN that already chains several commands is a deliberate layer",
@@ -94,8 +97,11 @@ public struct MergeRunsPass: Pass {
             options: ["long-run-commands": "0"]),
         PassExample(
             "A lone index update is merged even into a long install",
-            input: "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl && curl --version && rm -rf /var/lib/apt/lists/*\n",
-            output: "FROM debian:bookworm\nRUN apt-get update && \\\n    apt-get install -y curl && curl --version && rm -rf /var/lib/apt/lists/*\n"),
+            input:
+                "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl && curl --version && rm -rf /var/lib/apt/lists/*\n",
+            output:
+                "FROM debian:bookworm\nRUN apt-get update && \\\n    apt-get install -y curl && curl --version && rm -rf /var/lib/apt/lists/*\n"
+        ),
         PassExample(
             "A pragma for another tool stays with its RUN",
             input: "FROM node:20\nRUN npm ci\n# hadolint ignore=DL3016\nRUN npm install -g nodemon\n",
@@ -123,7 +129,9 @@ public struct MergeRunsPass: Pass {
             var chain: [Member] = []
             var notes: [String] = []
             func flush() {
-                if chain.count > 1, let finding = merge(chain, notes: notes, context: context) { findings.append(finding) }
+                if chain.count > 1, let finding = merge(chain, notes: notes, context: context) {
+                    findings.append(finding)
+                }
                 chain = []
                 notes = []
             }
@@ -150,8 +158,10 @@ public struct MergeRunsPass: Pass {
                         findings.append(
                             Finding(
                                 passID: Self.id, severity: .warning,
-                                message: "a package index update in its own RUN leaves a stale list in the build cache",
-                                range: previous.instruction.range, notes: ["not merged automatically: \(reason)"]))
+                                message:
+                                    "a package index update in its own RUN leaves a stale list in the build cache",
+                                range: previous.instruction.range,
+                                notes: ["not merged automatically: \(reason)"]))
                     }
                     flush()
                     chain = [member]
@@ -181,12 +191,15 @@ public struct MergeRunsPass: Pass {
         }
         let loneUpdate = chain.count == 1 && isLoneIndexUpdate(previous.script)
         if longRun > 0 && !loneUpdate {
-            if topLevelCommandCount(next.script) >= longRun || chain.contains(where: { topLevelCommandCount($0.script) >= longRun }) {
+            if topLevelCommandCount(next.script) >= longRun
+                || chain.contains(where: { topLevelCommandCount($0.script) >= longRun })
+            {
                 return "a RUN that already chains \(longRun) or more commands is kept as its own layer"
             }
         }
         if maxChain > 0 && !(chain.count == 1 && isLoneIndexUpdate(previous.script)) {
-            let count = chain.reduce(0) { $0 + topLevelCommandCount($1.script) } + topLevelCommandCount(next.script)
+            let count =
+                chain.reduce(0) { $0 + topLevelCommandCount($1.script) } + topLevelCommandCount(next.script)
             if count > maxChain { return "the chain would exceed max-chain-length (\(maxChain))" }
         }
         return nil
@@ -195,10 +208,13 @@ public struct MergeRunsPass: Pass {
     /// Whether a `# hadolint ...` or `# whittle ...` comment stands between two instructions.
     static func hasPragma(between a: Instruction, and b: Instruction, in file: Dockerfile) -> Bool {
         for node in file.nodes {
-            guard case .comment(let r) = node, r.lowerBound >= a.range.upperBound, r.upperBound <= b.range.lowerBound else {
+            guard case .comment(let r) = node, r.lowerBound >= a.range.upperBound,
+                r.upperBound <= b.range.lowerBound
+            else {
                 continue
             }
-            let text = commentText(file.source.bytes, r).dropFirst().drop { $0 == " " || $0 == "\t" }.lowercased()
+            let text = commentText(file.source.bytes, r).dropFirst().drop { $0 == " " || $0 == "\t" }
+                .lowercased()
             if text.hasPrefix("hadolint ") || text.hasPrefix("whittle ") { return true }
         }
         return false
@@ -237,7 +253,9 @@ public struct MergeRunsPass: Pass {
         let source = context.file.source.bytes
         let nodes = context.file.nodes
         var edits: [TextEdit] = []
-        let wraps = chain.indices.map { Self.needsSubshell(chain[$0], isFirst: $0 == 0, isLast: $0 == chain.count - 1) }
+        let wraps = chain.indices.map {
+            Self.needsSubshell(chain[$0], isFirst: $0 == 0, isLast: $0 == chain.count - 1)
+        }
         func opening(_ m: Member) -> String { m.script.source.text.first == UInt8(ascii: "(") ? "( " : "(" }
         func closing(_ m: Member) -> String { m.script.source.text.last == UInt8(ascii: ")") ? " )" : ")" }
         if wraps[0] { edits.append(.insert(opening(chain[0]), at: ScriptEdits.scriptStart(chain[0].script))) }
@@ -278,7 +296,9 @@ public struct MergeRunsPass: Pass {
         let lone = Self.isLoneIndexUpdate(chain[0].script)
         var findingNotes = notes
         if wraps.contains(true) {
-            findingNotes.append("RUNs that leave shell state behind, or whose lists could continue after a failure, are wrapped in a subshell so that each part behaves as it did alone")
+            findingNotes.append(
+                "RUNs that leave shell state behind, or whose lists could continue after a failure, are wrapped in a subshell so that each part behaves as it did alone"
+            )
         }
         let count = chain.count
         return Finding(
@@ -286,7 +306,8 @@ public struct MergeRunsPass: Pass {
             message: lone
                 ? "the package index update is in its own RUN: merge it with the install after it (one layer, no stale package list)"
                 : "\(count) consecutive RUN instructions can be one layer",
-            range: second.keywordSourceRange.lowerBound..<chain.last!.instruction.argumentsSourceRange.upperBound,
+            range: second.keywordSourceRange
+                .lowerBound..<chain.last!.instruction.argumentsSourceRange.upperBound,
             notes: findingNotes,
             effect: Effect(layersRemoved: count - 1),
             fix: Fix(title: "Merge \(count) RUNs into one", safety: .safe, edits: edits))

@@ -4,6 +4,7 @@ import WhittleEngine
 public enum PassCatalog {
     public static let all: [any Pass.Type] = [
         MergeRunsPass.self,
+        CleanPackageCachePass.self,
         ExecFormPass.self,
     ]
 

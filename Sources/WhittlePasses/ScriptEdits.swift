@@ -23,7 +23,9 @@ enum ScriptEdits {
 
     /// Appends `command` so that it runs after the whole script when it succeeds: `&& command`,
     /// on a new continuation line when the RUN already spans several lines.
-    static func append(_ command: String, to script: ShellScript, in instruction: Instruction, style: FileStyle) -> TextEdit {
+    static func append(
+        _ command: String, to script: ShellScript, in instruction: Instruction, style: FileStyle
+    ) -> TextEdit {
         let at = scriptEnd(script)
         let endsWithSemicolon = script.body.items.last?.terminator == .semicolon
         if instruction.isMultiline && instruction.heredocs.isEmpty {
@@ -31,7 +33,8 @@ enum ScriptEdits {
             switch (style.operatorPlacement, endsWithSemicolon) {
             case (_, true): text = style.lineContinuation + style.continuationIndent + command
             case (.lineEnd, false): text = " &&" + style.lineContinuation + style.continuationIndent + command
-            case (.lineStart, false): text = style.lineContinuation + style.continuationIndent + "&& " + command
+            case (.lineStart, false):
+                text = style.lineContinuation + style.continuationIndent + "&& " + command
             }
             return .insert(text, at: at)
         }
@@ -50,5 +53,36 @@ enum ScriptEdits {
     /// The words of a command that name its subcommand (`install` in `apt-get -q install`).
     static func subcommandWord(_ command: PackageManagerCommand) -> Word? {
         command.subcommand.last
+    }
+}
+
+extension ScriptEdits {
+    /// An edit that deletes a top-level simple command together with the `&&` or `;` after it,
+    /// or nil when that cannot be done without touching anything else (it is the last command, it
+    /// is followed by `||`, or a comment line sits in the span).
+    static func removal(of command: SimpleCommand, in script: ShellScript, instruction: Instruction)
+        -> TextEdit?
+    {
+        let items = script.body.items
+        for (i, item) in items.enumerated() {
+            let pipelines = item.andOr.pipelines
+            for (j, pipeline) in pipelines.enumerated() where pipeline.range == command.range {
+                let logical: Range<Int>
+                if pipelines.count > 1 && j < pipelines.count - 1 && item.andOr.connectors[j] == .and {
+                    logical = pipeline.range.lowerBound..<pipelines[j + 1].range.lowerBound
+                } else if pipelines.count == 1 && i < items.count - 1 {
+                    logical = item.range.lowerBound..<items[i + 1].range.lowerBound
+                } else {
+                    return nil
+                }
+                let range =
+                    script.source.sourceOffset(
+                        ofLogical: logical.lowerBound)..<script.source.sourceOffset(
+                        ofLogical: logical.upperBound)
+                if instruction.continuationComments.contains(where: { $0.overlaps(range) }) { return nil }
+                return .delete(range)
+            }
+        }
+        return nil
     }
 }

@@ -14,11 +14,19 @@ public struct Dockerfile: Sendable {
     /// lossless whatever BuildKit thinks of the content); commands that optimise refuse the file.
     public let error: SyntaxError?
 
+    /// The instructions, in order.
+    public let instructions: [Instruction]
+    /// The build stages, in order.
+    public let stages: [Stage]
+
     init(source: SourceText, nodes: [SyntaxNode], escape: UInt8, error: SyntaxError?) {
         self.source = source
         self.nodes = nodes
         self.escape = escape
         self.error = error
+        let instructions = nodes.compactMap(\.instruction)
+        self.instructions = instructions
+        self.stages = Stage.split(instructions)
     }
 
     /// Parses UTF-8 text. Throws only when the bytes are not readable text (binary data, invalid
@@ -41,8 +49,6 @@ public struct Dockerfile: Sendable {
         for node in nodes { out.append(contentsOf: source.bytes[node.range]) }
         return out
     }
-
-    public var instructions: [Instruction] { nodes.compactMap(\.instruction) }
 
     public var directives: [Directive] {
         nodes.compactMap { if case .directive(let d) = $0 { return d } else { return nil } }

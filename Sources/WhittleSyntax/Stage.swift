@@ -43,8 +43,11 @@ extension Dockerfile {
         return out
     }
 
-    /// The build stages in order.
-    public var stages: [Stage] {
+}
+
+extension Stage {
+    /// Splits instructions into stages: each FROM starts one.
+    static func split(_ instructions: [Instruction]) -> [Stage] {
         var stages: [Stage] = []
         var current: [Instruction] = []
         for i in instructions {
@@ -62,7 +65,9 @@ extension Dockerfile {
         }
         return stages
     }
+}
 
+extension Dockerfile {
     /// The defaults of the global ARGs (a later declaration wins).
     public var globalArgumentDefaults: [String: String] {
         var defaults: [String: String] = [:]

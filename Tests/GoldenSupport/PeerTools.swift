@@ -65,7 +65,9 @@ public enum PeerTools {
 
     /// The peers venv's `bin/` (runs `setup-peers`, which reuses an existing venv).
     public static func peersBin() throws -> URL {
-        guard let tools = RepositoryPaths.sharedTools else { throw Failure(description: "no ../shared/tools") }
+        guard let tools = RepositoryPaths.sharedTools else {
+            throw Failure(description: "no ../shared/tools")
+        }
         let output = try run(
             URL(fileURLWithPath: "/usr/bin/env"), ["bash", tools.appendingPathComponent("setup-peers").path])
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
@@ -77,7 +79,9 @@ public enum PeerTools {
 
     /// BuildKit's reading of each file: one JSON object per file, in order (`buildkit-dump`).
     public static func buildkitDump(_ files: [URL]) throws -> [[String: Any]] {
-        guard let tools = RepositoryPaths.sharedTools else { throw Failure(description: "no ../shared/tools") }
+        guard let tools = RepositoryPaths.sharedTools else {
+            throw Failure(description: "no ../shared/tools")
+        }
         let python = try peersBin().appendingPathComponent("python")
         let output = try run(
             python, [tools.appendingPathComponent("buildkit-dump").path] + files.map(\.path))
@@ -89,7 +93,8 @@ public enum PeerTools {
             return object
         }
         guard objects.count == files.count else {
-            throw Failure(description: "buildkit-dump printed \(objects.count) lines for \(files.count) files")
+            throw Failure(
+                description: "buildkit-dump printed \(objects.count) lines for \(files.count) files")
         }
         return objects
     }

@@ -20,7 +20,8 @@ public enum SharedCorpus {
 
     /// Why a corpus test did not run (also printed once, for logs that hide skip comments).
     public static var skipNote: Comment {
-        let expected = RepositoryPaths.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        let expected = RepositoryPaths.root.deletingLastPathComponent().appendingPathComponent(
+            "shared/corpus")
         return "skipped: the shared corpus is not at \(expected.path)"
     }
 

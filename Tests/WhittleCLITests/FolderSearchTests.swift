@@ -46,8 +46,9 @@ struct FolderSearchTests {
 
     /// The `--- a/...` paths of a diff, in order.
     func diffPaths(_ result: CLIResult) -> [String] {
+        // Headers name absolute paths without their leading `/` (`--- a/tmp/...`).
         result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("--- a/") }.map {
-            String($0.dropFirst(6))
+            "/" + String($0.dropFirst(6))
         }
     }
 

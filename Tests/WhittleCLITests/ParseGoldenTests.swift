@@ -22,7 +22,8 @@ struct ParseGoldenTests {
         let text = try #require(GoldenJSON.encode(parsed))
         if KnownParserBugs.goldenCases[golden.name] != nil && Golden.isRecording {
             Issue.record(
-                "not re-recorded: \(golden.name) is a known parser bug, its parse.json holds BuildKit's reading")
+                "not re-recorded: \(golden.name) is a known parser bug, its parse.json holds BuildKit's reading"
+            )
             return
         }
         KnownParserBugs.check(golden.name) {

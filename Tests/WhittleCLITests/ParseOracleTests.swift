@@ -86,6 +86,7 @@ enum OracleComparison {
     static func describe(_ value: Any?) -> String {
         guard let value else { return "absent" }
         let text = GoldenJSON.encode(value) ?? "\(value)"
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: " ")
     }
 }

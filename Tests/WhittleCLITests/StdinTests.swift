@@ -117,7 +117,7 @@ struct StdinTests {
         let result = run(["diff", path, "--stdin-filename", "piped", "-"], stdin: Sample.safe)
         #expect(result.exitCode == 0, "\(result)")
         let headers = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("--- ") }
-        #expect(headers == ["--- a/\(path)", "--- a/piped"], "\(result)")
+        #expect(headers == ["--- a\(path)", "--- a/piped"], "\(result)")
         #expect(result.stdoutText.contains("+++ b/piped\n"))
     }
 

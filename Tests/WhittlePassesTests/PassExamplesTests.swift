@@ -13,14 +13,17 @@ struct PassExamplesTests {
         var testDescription: String { "\(pass.id): \(example.title)" }
     }
 
-    static let cases: [Case] = PassCatalog.all.flatMap { pass in pass.examples.map { Case(pass: pass, example: $0) } }
+    static let cases: [Case] = PassCatalog.all.flatMap { pass in
+        pass.examples.map { Case(pass: pass, example: $0) }
+    }
 
     static func optimize(_ text: String, _ c: Case) throws -> OptimizationResult {
         let configuration = Configuration(
             select: [c.pass.id], unsafeFixes: c.example.unsafeFixes,
             passOptions: [c.pass.id: PassOptions(c.example.options)])
         let file = try Dockerfile.parse(text)
-        return Optimizer(passes: PassCatalog.all, configuration: configuration).run(file, path: "Dockerfile", buildContext: nil)
+        return Optimizer(passes: PassCatalog.all, configuration: configuration).run(
+            file, path: "Dockerfile", buildContext: nil)
     }
 
     @Test("every pass has examples, including one it leaves alone", arguments: PassCatalog.all.map { $0.id })
@@ -50,13 +53,17 @@ struct PassExamplesTests {
             // Keep parser directives first.
             var lines = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var at = 0
-            while at < lines.count, lines[at].hasPrefix("# syntax") || lines[at].hasPrefix("# escape") || lines[at].hasPrefix("# check") {
+            while at < lines.count,
+                lines[at].hasPrefix("# syntax") || lines[at].hasPrefix("# escape")
+                    || lines[at].hasPrefix("# check")
+            {
                 at += 1
             }
             lines.insert(String(prefix.dropLast()), at: at)
             return lines.joined(separator: "\n")
         }
         let result = try Self.optimize(withPrefix(c.example.input), c)
-        #expect(String(decoding: result.output, as: UTF8.self) == withPrefix(c.example.output ?? c.example.input))
+        #expect(
+            String(decoding: result.output, as: UTF8.self) == withPrefix(c.example.output ?? c.example.input))
     }
 }

@@ -16,7 +16,8 @@ struct CorpusRoundTripTests {
         var failures: [String] = []
         let elapsed = clock.measure {
             for url in files {
-                let name = url.path.replacingOccurrences(of: (SharedCorpus.folder?.path ?? "") + "/", with: "")
+                let name = url.path.replacingOccurrences(
+                    of: (SharedCorpus.folder?.path ?? "") + "/", with: "")
                 guard let data = try? Data(contentsOf: url) else {
                     failures.append("\(name): cannot read")
                     continue
@@ -44,6 +45,7 @@ struct CorpusRoundTripTests {
         print(
             "corpus round trip: \(files.count) files (\(transcoded) transcoded), \(bytesRead / 1024) KiB in \(elapsed)"
         )
-        #expect(failures.isEmpty, "\(failures.count) files fail: \(failures.prefix(10).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty, "\(failures.count) files fail: \(failures.prefix(10).joined(separator: "\n"))")
     }
 }

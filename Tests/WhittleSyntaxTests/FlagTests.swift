@@ -25,13 +25,15 @@ struct FlagTests {
     }
 
     @Test func flagsOfAdd() throws {
-        let add = try Fixture.instruction("ADD --checksum=sha256:abc --keep-git-dir=true https://x/y.git /y\n")
+        let add = try Fixture.instruction(
+            "ADD --checksum=sha256:abc --keep-git-dir=true https://x/y.git /y\n")
         #expect(add.flags.map(\.name) == ["checksum", "keep-git-dir"])
         #expect(add.flag("checksum")?.value == "sha256:abc")
     }
 
     @Test func repeatedFlagsAndTheLastOneWins() throws {
-        let run = try Fixture.instruction("RUN --mount=type=cache,target=/a --mount=type=bind,target=/b --network=none x\n")
+        let run = try Fixture.instruction(
+            "RUN --mount=type=cache,target=/a --mount=type=bind,target=/b --network=none x\n")
         #expect(run.flags(named: "mount").map(\.value) == ["type=cache,target=/a", "type=bind,target=/b"])
         #expect(run.flag("mount")?.value == "type=bind,target=/b")
         #expect(run.flag("security") == nil)
@@ -40,7 +42,8 @@ struct FlagTests {
     @Test func flagRangesPointAtTheFlagAsWritten() throws {
         let run = try Fixture.instruction(#"RUN --mount="type=secret,id=a" --network=host x"#)
         #expect(run.flags.map(\.text) == ["--mount=type=secret,id=a", "--network=host"])
-        #expect(run.flags.map { run.text.string($0.range) } == [#"--mount="type=secret,id=a""#, "--network=host"])
+        #expect(
+            run.flags.map { run.text.string($0.range) } == [#"--mount="type=secret,id=a""#, "--network=host"])
     }
 
     @Test func doubleDashEndsTheFlags() throws {
@@ -59,7 +62,8 @@ struct FlagTests {
     }
 
     @Test func flagsAcrossAContinuation() throws {
-        let file = try Fixture.parse("FROM a\nRUN --mount=type=cache,target=/a \\\n    --network=none \\\n    make\n")
+        let file = try Fixture.parse(
+            "FROM a\nRUN --mount=type=cache,target=/a \\\n    --network=none \\\n    make\n")
         let run = file.instructions[1]
         #expect(run.flags.map(\.name) == ["mount", "network"])
         #expect(run.arguments == "make")
@@ -70,7 +74,11 @@ struct FlagTests {
         let from = try Fixture.instruction("FROM --platform=$BUILDPLATFORM x AS y\n")
         #expect(from.flag("platform")?.value == "$BUILDPLATFORM")
         let healthcheck = try Fixture.instruction(
-            "HEALTHCHECK --interval=5s --timeout=1s --start-period=2s --start-interval=1s --retries=2 CMD true\n")
-        #expect(healthcheck.flags.map(\.name) == ["interval", "timeout", "start-period", "start-interval", "retries"])
+            "HEALTHCHECK --interval=5s --timeout=1s --start-period=2s --start-interval=1s --retries=2 CMD true\n"
+        )
+        #expect(
+            healthcheck.flags.map(\.name) == [
+                "interval", "timeout", "start-period", "start-interval", "retries",
+            ])
     }
 }

@@ -68,7 +68,8 @@ struct HeredocTests {
     }
 
     @Test func copyAndAddHeredocs() throws {
-        let file = try Fixture.parse("FROM a\nCOPY <<a.txt <<b.txt /d/\nA\na.txt\nB\nb.txt\nADD <<X /x\n1\nX\n")
+        let file = try Fixture.parse(
+            "FROM a\nCOPY <<a.txt <<b.txt /d/\nA\na.txt\nB\nb.txt\nADD <<X /x\n1\nX\n")
         #expect(file.instructions[1].heredocs.map(\.name) == ["a.txt", "b.txt"])
         #expect(file.instructions[1].value == ["<<a.txt", "<<b.txt", "/d/"])
         #expect(file.instructions[2].heredocs.map(\.content) == ["1\n"])

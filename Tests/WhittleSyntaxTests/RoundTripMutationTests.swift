@@ -71,11 +71,14 @@ struct RoundTripMutationTests {
                     problem = file.instructions.lazy.compactMap { ownershipProblem($0) }.first
                 }
                 if let problem {
-                    failures.append("\(name), \(variant): \(problem)\n\(String(decoding: mutated, as: UTF8.self))")
+                    failures.append(
+                        "\(name), \(variant): \(problem)\n\(String(decoding: mutated, as: UTF8.self))")
                 }
             }
         }
-        #expect(failures.isEmpty, "\(failures.count) failing variants; first: \(failures.prefix(3).joined(separator: "\n---\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(failures.count) failing variants; first: \(failures.prefix(3).joined(separator: "\n---\n"))")
         #expect(checked > 500)
     }
 }

@@ -17,9 +17,18 @@ struct SyntaxErrorTests {
             ("# only\n\n# comments\n", "file with no instructions", 3),
             ("FROM a\nENV NAME\n", "ENV must have two arguments", 2),
             ("FROM a\nLABEL name\n", "LABEL must have two arguments", 2),
-            ("FROM a\nENV a=b c\n", "Syntax error - can't find = in \"c\". Must be of the form: name=value", 2),
-            ("FROM a\nCMD [\"a\", 1]\n", "when using JSON array syntax, arrays must be comprised of strings only", 2),
-            ("FROM a\nCOPY [\"a\", null]\n", "when using JSON array syntax, arrays must be comprised of strings only", 2),
+            (
+                "FROM a\nENV a=b c\n",
+                "Syntax error - can't find = in \"c\". Must be of the form: name=value", 2
+            ),
+            (
+                "FROM a\nCMD [\"a\", 1]\n",
+                "when using JSON array syntax, arrays must be comprised of strings only", 2
+            ),
+            (
+                "FROM a\nCOPY [\"a\", null]\n",
+                "when using JSON array syntax, arrays must be comprised of strings only", 2
+            ),
             ("FROM a\nRUN <<EOF\n", "unterminated heredoc", 2),
             ("FROM a\nRUN x \\\n  y\nENV z\n", "ENV must have two arguments", 4),
         ])
@@ -43,7 +52,10 @@ struct SyntaxErrorTests {
     }
 
     @Test func validArgumentsAreNotErrors() throws {
-        for text in ["FROM a\nENV a=\n", "FROM a\nARG a\n", "FROM a\nCMD []\n", "FROM a\nLABEL a \"\"\n", "FROM a\nFOO\n"] {
+        for text in [
+            "FROM a\nENV a=\n", "FROM a\nARG a\n", "FROM a\nCMD []\n", "FROM a\nLABEL a \"\"\n",
+            "FROM a\nFOO\n",
+        ] {
             #expect(try Fixture.parse(text).error == nil, "\(text)")
         }
     }
@@ -62,7 +74,9 @@ struct SyntaxErrorTests {
     @Test func lineLengthLimitOnALastLineWithoutNewline() throws {
         let last = "FROM a\nRUN " + String(repeating: "a", count: 65_532)
         let file = try Fixture.parse(last)
-        withKnownIssue("bug: a last line of 65,536 bytes without newline is too long for BuildKit; whittle accepts it") {
+        withKnownIssue(
+            "bug: a last line of 65,536 bytes without newline is too long for BuildKit; whittle accepts it"
+        ) {
             #expect(file.error != nil)
         }
     }

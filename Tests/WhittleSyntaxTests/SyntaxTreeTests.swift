@@ -129,7 +129,8 @@ struct SyntaxTreeTests {
         "every byte is covered in order",
         arguments: [
             "", "\n", "\r\n", "#", "# c", "\u{FEFF}\n", "FROM a", "FROM a\n\n\n", "RUN a \\", "RUN a \\\n",
-            "RUN <<EOF", "RUN <<EOF\n", "RUN <<EOF\nEOF", "# escape=`\nRUN a `\n", "  \t\n", "ONBUILD RUN <<A\nA\n",
+            "RUN <<EOF", "RUN <<EOF\n", "RUN <<EOF\nEOF", "# escape=`\nRUN a `\n", "  \t\n",
+            "ONBUILD RUN <<A\nA\n",
             "RUN a \\\n# c\n\n", "FROM a\r\n\r\n# c\r\nRUN b \\\r\n c\r\n",
         ])
     func coverage(_ text: String) throws {

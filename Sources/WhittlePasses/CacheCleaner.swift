@@ -1,0 +1,290 @@
+import WhittleEngine
+import WhittleShell
+import WhittleSyntax
+
+/// The cleanup findings for one RUN (see `CleanPackageCachePass`).
+struct CacheCleaner {
+    let context: PassContext
+    let stage: Stage
+    let run: RunScript
+    let script: ShellScript
+    /// The RUNs after this one in the same stage.
+    let later: [RunScript]
+    let mounts: Bool
+
+    var instruction: Instruction { run.instruction }
+    var file: Dockerfile { context.file }
+    static var id: String { CleanPackageCachePass.id }
+
+    func findings() -> [Finding] {
+        var out: [Finding] = []
+        let commands = script.packageManagerCommands
+        let cleaned = Set(script.cacheCleanups.map(\.family))
+        for rule in CacheCleanupRule.all {
+            let filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
+            guard let first = filling.first else { continue }
+            if rule.family == .apk || rule.family == .ruby || rule.family == .pip {
+                // An option on each command that lacks it.
+                if rule.family == .pip && pipCacheIsOff() { continue }
+                // The official ruby images already install gems without documentation (gemrc).
+                if rule.family == .ruby && baseImageRepository() == "ruby" { continue }
+                if mountCovers(rule) { continue }
+                if mounts && !rule.mounts.isEmpty {
+                    if let f = mountFinding(rule, first) { out.append(f) }
+                    continue
+                }
+                out += optionFindings(rule, filling)
+                continue
+            }
+            if cleaned.contains(rule.family) || mountCovers(rule) { continue }
+            // apt's lists come from `apt-get update`: a RUN that installs from lists an earlier
+            // RUN fetched cannot remove them from that earlier layer.
+            if rule.family == .apt
+                && !commands.contains(where: { $0.manager.family == .apt && $0.action == .update })
+            {
+                continue
+            }
+            if mounts && !rule.mounts.isEmpty {
+                if let f = mountFinding(rule, first) { out.append(f) }
+                continue
+            }
+            if rule.family == .apt, let blocker = laterInstallWithoutUpdate() {
+                out.append(
+                    Finding(
+                        passID: Self.id, message: "apt package lists stay in this layer",
+                        range: first.command.rangeIn(script),
+                        notes: [
+                            "not removed here: the RUN at line \(blocker.startLine) installs packages without running apt-get update itself, so it needs these lists; run apt-get update in that RUN, then whittle can clean both"
+                        ], ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
+                continue
+            }
+            guard ScriptEdits.canAppend(to: script), case .append(let command) = rule.remedy(filling.last!)
+            else { continue }
+            var edits = [ScriptEdits.append(command, to: script, in: instruction, style: context.style)]
+            var notes: [String] = []
+            if let (stray, range) = laterCleanupOnly(rule.family) {
+                edits.append(.delete(range))
+                notes.append(
+                    "the cleanup at line \(stray.startLine) ran in a later layer, where it only hid the files; it moves here"
+                )
+            }
+            out.append(
+                Finding(
+                    passID: Self.id,
+                    message: "\(first.manager.rawValue) leaves its cache in this layer",
+                    range: first.command.rangeIn(script), notes: notes,
+                    effect: Effect(note: rule.saving),
+                    fix: Fix(title: "Add `\(command)` to this RUN", safety: .safe, edits: edits),
+                    ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
+        }
+        out += downloadFindings()
+        return out
+    }
+
+    /// `--no-cache` / `--no-cache-dir` / `--no-document` on every command that lacks it.
+    func optionFindings(_ rule: CacheCleanupRule, _ filling: [PackageManagerCommand]) -> [Finding] {
+        var edits: [TextEdit] = []
+        var option = ""
+        for command in filling {
+            guard case .option(let o) = rule.remedy(command), let word = ScriptEdits.subcommandWord(command)
+            else { continue }
+            option = o
+            edits.append(ScriptEdits.insert(o, after: word, in: script))
+        }
+        guard let first = filling.first, !edits.isEmpty else { return [] }
+        var notes: [String] = []
+        if rule.family == .apk {
+            // `apk update` before `apk add --no-cache` only adds a cached index to the layer.
+            for update in script.packageManagerCommands
+            where update.manager == .apk && update.action == .update {
+                guard update.command.range.upperBound <= first.command.range.lowerBound,
+                    let removal = ScriptEdits.removal(
+                        of: update.command, in: script, instruction: instruction)
+                else { continue }
+                edits.append(removal)
+                notes.append("`apk update` is dropped: `apk add --no-cache` fetches a fresh index itself")
+            }
+        }
+        return [
+            Finding(
+                passID: Self.id,
+                message:
+                    "\(first.manager.rawValue) \(ScriptEdits.subcommandWord(first)?.literal ?? "install") keeps a cache in this layer",
+                range: first.command.rangeIn(script), notes: notes, effect: Effect(note: rule.saving),
+                fix: Fix(title: "Add \(option)", safety: .safe, edits: edits),
+                ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
+        ]
+    }
+
+    /// `ENV PIP_NO_CACHE_DIR` (any value but false/0/off) earlier in the stage or its parents.
+    func pipCacheIsOff() -> Bool {
+        var current: Stage? = stage
+        var limit = instruction.range.lowerBound
+        while let s = current {
+            for i in s.instructions where i.kind == .env && i.range.lowerBound < limit {
+                for pair in file.keyValues(of: i) where pair.key == "PIP_NO_CACHE_DIR" {
+                    let v = (pair.value(escape: file.escape) ?? "").lowercased()
+                    if !["0", "false", "off", "no"].contains(v) { return true }
+                }
+            }
+            current = file.parentStage(of: s)
+            limit = Int.max
+        }
+        return false
+    }
+
+    /// Whether a `--mount=type=cache` or `type=tmpfs` of this RUN covers the manager's cache.
+    func mountCovers(_ rule: CacheCleanupRule) -> Bool {
+        for flag in instruction.flags(named: "mount") {
+            let fields = (flag.value ?? "").split(separator: ",").map {
+                $0.split(separator: "=", maxSplits: 1)
+            }
+            let type = fields.first { $0.first == "type" }?.last.map(String.init) ?? "bind"
+            guard type == "cache" || type == "tmpfs" else { continue }
+            guard
+                let target = fields.first(where: {
+                    ["target", "dst", "destination"].contains(String($0.first ?? ""))
+                })?.last
+            else { continue }
+            let t = String(target).hasSuffix("/") ? String(target.dropLast()) : String(target)
+            if rule.cacheDirectories.contains(where: { $0 == t || $0.hasPrefix(t + "/") }) { return true }
+        }
+        return false
+    }
+
+    /// A later RUN of the stage that installs with apt without updating first.
+    func laterInstallWithoutUpdate() -> Instruction? {
+        for other in later {
+            guard let s = other.script, !s.isOpaque else {
+                if other.instruction.arguments.contains("apt") { return other.instruction }
+                continue
+            }
+            let apt = s.packageManagerCommands.filter { $0.manager.family == .apt }
+            guard let install = apt.first(where: { CacheCleanupRule.isInstall($0) }) else { continue }
+            let updated = apt.contains {
+                $0.action == .update && $0.command.range.lowerBound < install.command.range.lowerBound
+            }
+            if !updated { return other.instruction }
+            return nil
+        }
+        return nil
+    }
+
+    /// A later RUN made only of cleanups of this family, and the range that deletes it.
+    func laterCleanupOnly(_ family: PackageManagerFamily) -> (Instruction, Range<Int>)? {
+        for other in later {
+            guard let s = other.script, !s.isOpaque, !s.commands.isEmpty else { continue }
+            let cleanups = s.cacheCleanups
+            guard cleanups.count == s.commands.count, cleanups.allSatisfy({ $0.family == family }) else {
+                continue
+            }
+            guard other.instruction.flags.isEmpty, other.instruction.continuationComments.isEmpty else {
+                return nil
+            }
+            return (other.instruction, other.instruction.range)
+        }
+        return nil
+    }
+
+    /// `RUN --mount=type=cache,...` instead of cleaning.
+    func mountFinding(_ rule: CacheCleanupRule, _ first: PackageManagerCommand) -> Finding? {
+        if !isRootUser() { return nil }
+        let existing = Set(instruction.flags.map(\.text))
+        let add = rule.mounts.filter { !existing.contains($0) }
+        guard !add.isEmpty else { return nil }
+        var edits = [
+            TextEdit.insert(" " + add.joined(separator: " "), at: instruction.keywordSourceRange.upperBound)
+        ]
+        var notes = [
+            "a cache mount keeps the cache on the builder between builds and out of the image (BuildKit only)"
+        ]
+        if rule.family == .apt {
+            // Debian's docker-clean hook deletes downloaded packages, which would empty the mount.
+            edits.append(
+                .insert("rm -f /etc/apt/apt.conf.d/docker-clean && ", at: ScriptEdits.scriptStart(script)))
+            notes.append(
+                "apt's docker-clean hook is removed so that downloaded packages stay in the cache mount")
+        }
+        if file.directive("syntax") == nil {
+            edits.append(
+                .insert(
+                    "# syntax=docker/dockerfile:1" + context.style.newline, at: file.hasByteOrderMark ? 3 : 0)
+            )
+        }
+        return Finding(
+            passID: Self.id,
+            message:
+                "\(first.manager.rawValue) fills a cache that a BuildKit cache mount can keep out of the image",
+            range: first.command.rangeIn(script), notes: notes, effect: Effect(note: rule.saving),
+            fix: Fix(title: "Mount the cache: \(add.joined(separator: " "))", safety: .safe, edits: edits),
+            ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
+    }
+
+    /// The repository of the image the stage is built on, through `FROM <stage>` chains, with a
+    /// Docker Hub `library/` prefix removed: `ruby` for `FROM docker.io/library/ruby:3.3`.
+    func baseImageRepository() -> String? {
+        var s = stage
+        while let parent = file.parentStage(of: s) { s = parent }
+        var image = file.resolvedBaseImage(of: s).value
+        for prefix in ["docker.io/library/", "index.docker.io/library/", "library/"]
+        where image.hasPrefix(prefix) {
+            image.removeFirst(prefix.count)
+        }
+        if let at = image.firstIndex(of: "@") { image = String(image[..<at]) }
+        if let colon = image.lastIndex(of: ":"), !image[colon...].contains("/") {
+            image = String(image[..<colon])
+        }
+        return image.isEmpty ? nil : image
+    }
+
+    /// Whether the RUN runs as root (cache folders above are root's).
+    func isRootUser() -> Bool {
+        var current: Stage? = stage
+        var limit = instruction.range.lowerBound
+        while let s = current {
+            if let user = s.instructions.last(where: { $0.kind == .user && $0.range.lowerBound < limit }) {
+                let name = user.arguments.split(separator: ":").first.map(String.init) ?? ""
+                return name == "root" || name == "0"
+            }
+            current = file.parentStage(of: s)
+            limit = Int.max
+        }
+        return true
+    }
+
+    /// Archives downloaded and unpacked in this RUN and never removed.
+    func downloadFindings() -> [Finding] {
+        guard ScriptEdits.canAppend(to: script) else { return [] }
+        let removed = Set(script.removals.flatMap(\.literalPaths))
+        var out: [Finding] = []
+        for download in script.downloads {
+            guard case .file(let reference) = download.output, let path = reference.path,
+                !path.contains("$"), !removed.contains(path), !path.hasSuffix("/")
+            else { continue }
+            guard script.archiveExtractions.contains(where: { $0.archive?.path == path }) else { continue }
+            // The archive must not be used after this RUN.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let usedLater = file.instructions.contains {
+                $0.range.lowerBound > instruction.range.lowerBound && $0.text.string.contains(name)
+            }
+            if usedLater { continue }
+            let command = "rm -f \(path)"
+            out.append(
+                Finding(
+                    passID: Self.id,
+                    message: "the downloaded archive \(path) stays in this layer after it is unpacked",
+                    range: download.command.rangeIn(script), effect: Effect(note: "the archive's size"),
+                    fix: Fix(
+                        title: "Add `\(command)` to this RUN", safety: .safe,
+                        edits: [
+                            ScriptEdits.append(command, to: script, in: instruction, style: context.style)
+                        ])))
+        }
+        return out
+    }
+}
+
+extension SimpleCommand {
+    /// The command's source range in the Dockerfile.
+    func rangeIn(_ script: ShellScript) -> Range<Int> { script.sourceRange(of: range) }
+}

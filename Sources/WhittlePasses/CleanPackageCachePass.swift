@@ -1,0 +1,148 @@
+import WhittleEngine
+import WhittleShell
+import WhittleSyntax
+
+/// `clean-package-cache`: a RUN that fills a package manager's cache also cleans it (or, with
+/// `cache-style = "mounts"`, keeps it in a BuildKit cache mount instead of the image).
+public struct CleanPackageCachePass: Pass {
+    public static let id = "clean-package-cache"
+    public static let summary = "Clean package-manager caches in the RUN that creates them, or mount them"
+    public static let rationale = """
+        A package manager leaves indexes and downloads behind: apt's lists, apk's index, dnf's
+        metadata, pip's and npm's caches. Deleted in a later RUN they still weigh in the layer
+        that created them, so the cleanup has to happen in the same RUN. whittle adds, per
+        manager:
+
+        | manager | added |
+        |---|---|
+        | apt, apt-get, aptitude | `&& rm -rf /var/lib/apt/lists/*` after the last command |
+        | apk | `--no-cache` on `add` (and drops the then useless `apk update` of that RUN) |
+        | dnf, yum, microdnf | `&& dnf clean all && rm -rf /var/cache/dnf` (yum's and microdnf's own) |
+        | zypper | `&& zypper clean -a` |
+        | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
+        | npm, yarn, pnpm | `&& npm cache clean --force`, `&& yarn cache clean`, `&& pnpm store prune` |
+        | gem | `--no-document` on `install` |
+        | composer | `&& composer clear-cache` |
+        | conda, mamba, micromamba | `&& conda clean -afy` |
+        | a downloaded archive | `&& rm -f FILE` once it is unpacked in the same RUN |
+
+        It respects what is already there: an existing cleanup, `ENV PIP_NO_CACHE_DIR`, a
+        `--mount=type=cache` or `type=tmpfs` on the cache folder. It works on the stages whose
+        files end up in the final image (the last stage and the stages it is built FROM); a
+        builder stage's cache never reaches the image, so there it reports nothing.
+
+        It never breaks a later step: apt's lists are not removed when a later RUN of the stage
+        installs without running `apt-get update` itself (the finding says so). A cleanup that
+        stands alone in a later RUN, where it only hides bytes, moves into the RUN that created
+        the cache.
+
+        With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn and pnpm
+        get `RUN --mount=type=cache,...` instead, which keeps the cache across builds on one
+        builder and out of the image (BuildKit only; a `# syntax=docker/dockerfile:1` line is
+        added when the file has none). Cleaning works with every builder, including the legacy
+        one and Docker Hub's autobuilds; mounts make rebuilds faster on a persistent builder.
+        """
+    public static let fixSafety = FixSafety.safe
+    public static let hadolintCodes = ["DL3009", "DL3019", "DL3042", "DL3060", "DL3032", "DL3036", "DL3040"]
+    public static let examples = [
+        PassExample(
+            "apt lists are removed in the RUN that downloads them",
+            input: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n",
+            output:
+                "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        ),
+        PassExample(
+            "In a RUN of several lines, on a line of its own, in the file's style",
+            input: "FROM debian:bookworm\nRUN apt-get update \\\n    && apt-get install -y curl\n",
+            output:
+                "FROM debian:bookworm\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n"
+        ),
+        PassExample(
+            "apk: --no-cache, and the update it makes useless goes",
+            input: "FROM alpine:3.20\nRUN apk update && apk add git\n",
+            output: "FROM alpine:3.20\nRUN apk add --no-cache git\n"),
+        PassExample(
+            "pip and npm",
+            input: "FROM node:20\nRUN pip3 install -r requirements.txt\nWORKDIR /app\nRUN npm ci\n",
+            output:
+                "FROM node:20\nRUN pip3 install --no-cache-dir -r requirements.txt\nWORKDIR /app\nRUN npm ci && npm cache clean --force\n"
+        ),
+        PassExample(
+            "dnf",
+            input: "FROM fedora:40\nRUN dnf install -y gcc\n",
+            output: "FROM fedora:40\nRUN dnf install -y gcc && dnf clean all && rm -rf /var/cache/dnf\n"),
+        PassExample(
+            "A downloaded archive is removed once unpacked",
+            input:
+                "FROM debian:bookworm-slim\nRUN curl -fsSLo /tmp/node.tgz https://example.com/node.tgz && tar -xzf /tmp/node.tgz -C /opt\n",
+            output:
+                "FROM debian:bookworm-slim\nRUN curl -fsSLo /tmp/node.tgz https://example.com/node.tgz && tar -xzf /tmp/node.tgz -C /opt && rm -f /tmp/node.tgz\n"
+        ),
+        PassExample(
+            "A cleanup in its own later RUN moves to where the cache was made",
+            input:
+                "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nCOPY app /app\nRUN rm -rf /var/lib/apt/lists/*\n",
+            output:
+                "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCOPY app /app\n"
+        ),
+        PassExample(
+            "Cache mounts instead of cleaning",
+            input: "FROM python:3.12-slim\nRUN pip install flask\n",
+            output:
+                "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n",
+            options: ["cache-style": "mounts"]),
+        PassExample(
+            "A later RUN installs with the same lists: left alone",
+            input:
+                "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nCOPY pkgs.txt /\nRUN apt-get install -y $(cat /pkgs.txt)\n",
+            output: nil),
+        PassExample(
+            "A stage built FROM this one installs with its lists: left alone",
+            input:
+                "FROM debian:bookworm AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN apt-get install -y jq\n",
+            output: nil),
+        PassExample(
+            "Already clean: PIP_NO_CACHE_DIR",
+            input: "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
+            output: nil),
+        PassExample(
+            "A builder stage's cache never reaches the image",
+            input:
+                "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y git\nFROM scratch\nCOPY --from=build /go/bin/app /app\n",
+            output: nil),
+    ]
+
+    public init() {}
+
+    public func run(_ context: PassContext) -> [Finding] {
+        let file = context.file
+        let finalStages = file.finalImageStages
+        let mounts =
+            (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
+        var findings: [Finding] = []
+        for stage in file.stages where finalStages.contains(stage.index) {
+            let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript($0, in: file) }
+            // Stages built FROM this one inherit its files (and its apt lists).
+            let descendants = file.stages.filter { other in
+                var s = other
+                while let parent = file.parentStage(of: s) {
+                    if parent.index == stage.index { return true }
+                    s = parent
+                }
+                return false
+            }
+            let inherited = descendants.flatMap {
+                $0.instructions.filter { $0.kind == .run }.map { RunScript($0, in: file) }
+            }
+            for (n, run) in runs.enumerated() {
+                guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque
+                else { continue }
+                let later = Array(runs[(n + 1)...]) + inherited
+                findings += CacheCleaner(
+                    context: context, stage: stage, run: run, script: script, later: later, mounts: mounts
+                ).findings()
+            }
+        }
+        return findings
+    }
+}
