@@ -5,6 +5,7 @@ public enum PassCatalog {
     public static let all: [any Pass.Type] = [
         MergeRunsPass.self,
         CleanPackageCachePass.self,
+        InstallFlagsPass.self,
         ExecFormPass.self,
     ]
 
