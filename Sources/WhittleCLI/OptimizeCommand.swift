@@ -73,7 +73,7 @@ struct OptimizeCommand {
 
     private func process(path: String, optimizer: Optimizer, io: ProcessIO) -> FileReport {
         let input: InputFile
-        switch InputFile.read(path: path, io: io, stdinName: options.stdinFilename) {
+        switch InputFile.read(path: path, io: io, stdinName: options.stdinFilename.map(Self.displayPath)) {
         case .success(let f): input = f
         case .failure(let problem): return FileReport(path: path, result: nil, problem: problem)
         }
@@ -81,7 +81,7 @@ struct OptimizeCommand {
         switch input.parseStrict() {
         case .success(let f): file = f
         case .failure(let problem):
-            return FileReport(path: Self.displayPath(input.path), result: nil, problem: problem)
+            return FileReport(path: input.path, result: nil, problem: problem)
         }
         let context = buildContext(for: path)
         return FileReport(

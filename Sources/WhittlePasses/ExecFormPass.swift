@@ -7,11 +7,13 @@ public struct ExecFormPass: Pass {
     public static let id = "exec-form"
     public static let summary = "Write CMD and ENTRYPOINT in exec (JSON) form when they use no shell feature"
     public static let rationale = """
-        In shell form, `CMD node server.js` runs as `/bin/sh -c "node server.js"`: the shell is the
-        container's PID 1, and `docker stop` sends SIGTERM to the shell, which does not pass it on.
-        The process is killed after the grace period (10 s by default) instead of shutting down
-        cleanly. In exec form, `CMD ["node", "server.js"]`, the process itself receives the signal.
-        BuildKit's JSONArgsRecommended check and hadolint's DL3025 ask for the same.
+        In shell form, `CMD node server.js` runs as `/bin/sh -c "node server.js"`. Unless the
+        shell replaces itself with the command (some shells do for a lone command, none do for a
+        list), the shell is the container's PID 1, and `docker stop` sends SIGTERM to the shell,
+        which does not pass it on: the process is killed after the grace period (10 s by
+        default) instead of shutting down cleanly. In exec form, `CMD ["node", "server.js"]`,
+        the process itself receives the signal. BuildKit's JSONArgsRecommended check and
+        hadolint's DL3025 ask for the same.
 
         whittle converts only commands with nothing for a shell to do: plain words, optionally
         quoted, with no variables, globs, redirections, operators or shell builtins. A leading
@@ -88,7 +90,7 @@ public struct ExecFormPass: Pass {
                     Finding(
                         passID: Self.id,
                         message:
-                            "\(instruction.keyword.uppercased()) in shell form runs under /bin/sh, which does not pass stop signals on",
+                            "\(instruction.keyword.uppercased()) in shell form runs under /bin/sh -c, which may not pass stop signals on",
                         range: instruction.keywordSourceRange.lowerBound..<range.upperBound,
                         notes: notes,
                         effect: Effect(
