@@ -20,8 +20,8 @@ struct GitHubFormatTests {
         #expect(result.stderr.isEmpty)
         #expect(
             result.stdoutText == """
-                ::warning file=\(path),line=2,col=1,endLine=2,endColumn=13,title=whittle exec-form::CMD in shell form runs under /bin/sh, which does not pass stop signals on (safe fix: Use exec form: ["make", "all"])
-                ::warning file=\(path),line=5,col=1,endLine=5,endColumn=30,title=whittle exec-form::ENTRYPOINT in shell form runs under /bin/sh, which does not pass stop signals on (unsafe fix: Use exec form: ["/app/run", "--port", "80"])
+                ::warning file=\(path),line=2,col=1,endLine=2,endColumn=13,title=whittle exec-form::CMD in shell form runs under /bin/sh -c, which may not pass stop signals on (safe fix: Use exec form: ["make", "all"])
+                ::warning file=\(path),line=5,col=1,endLine=5,endColumn=30,title=whittle exec-form::ENTRYPOINT in shell form runs under /bin/sh -c, which may not pass stop signals on (unsafe fix: Use exec form: ["/app/run", "--port", "80"])
 
                 """)
     }

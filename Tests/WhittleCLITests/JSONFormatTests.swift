@@ -57,7 +57,7 @@ struct JSONFormatTests {
         #expect(finding["severity"] as? String == "warning")
         #expect(
             finding["message"] as? String
-                == "CMD in shell form runs under /bin/sh, which does not pass stop signals on")
+                == "CMD in shell form runs under /bin/sh -c, which may not pass stop signals on")
         #expect(position(finding["start"]) == [2, 1, 17])
         #expect(position(finding["end"]) == [2, 19, 35])
         #expect((finding["notes"] as? [String]) == [])

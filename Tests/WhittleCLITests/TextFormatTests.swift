@@ -29,7 +29,7 @@ struct TextFormatTests {
         #expect(result.stderr.isEmpty)
         #expect(
             result.stdoutText == """
-                \(safe):2:1: exec-form [*] CMD in shell form runs under /bin/sh, which does not pass stop signals on
+                \(safe):2:1: exec-form [*] CMD in shell form runs under /bin/sh -c, which may not pass stop signals on
                     |
                   2 | CMD node server.js
                     | ^^^^^^^^^^^^^^^^^^
@@ -46,7 +46,7 @@ struct TextFormatTests {
         let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             lines.first
-                == "\(unsafe):2:1: exec-form ENTRYPOINT in shell form runs under /bin/sh, which does not pass stop signals on"
+                == "\(unsafe):2:1: exec-form ENTRYPOINT in shell form runs under /bin/sh -c, which may not pass stop signals on"
         )
         #expect(
             result.stdoutText.contains(
@@ -89,7 +89,7 @@ struct TextFormatTests {
         let result = check(["-q", safe])
         #expect(
             result.stdoutText == """
-                \(safe):2:1: exec-form [*] CMD in shell form runs under /bin/sh, which does not pass stop signals on
+                \(safe):2:1: exec-form [*] CMD in shell form runs under /bin/sh -c, which may not pass stop signals on
                   = saves: clean shutdown on docker stop instead of a kill after the grace period
                   = safe fix: Use exec form: ["node", "server.js"]
 
