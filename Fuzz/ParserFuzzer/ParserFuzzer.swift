@@ -52,10 +52,6 @@ func checkInstruction(_ instruction: Instruction, in file: Dockerfile) {
         }
     }
     let text = instruction.text
-    // Known bug (InstructionViewTests.continuationOnlyInstructionMapsInsideItself): an instruction
-    // whose logical text is empty (a line holding only the escape character) maps every logical
-    // offset to byte 0 of the file. Its ranges are not checked until that is fixed.
-    guard !text.segments.isEmpty else { return }
     for segment in text.segments {
         let source = segment.sourceStart..<segment.sourceStart + segment.length
         inside(source, "segment")

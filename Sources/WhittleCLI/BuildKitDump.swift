@@ -34,9 +34,10 @@ enum BuildKitDump {
             ("end_line", .int(i.endLine)),
             ("flags", .array(i.flags.map { cString($0.text) })),
             (
+                // The reference dump reads ONBUILD's trigger node, which carries no heredocs.
                 "heredocs",
                 .array(
-                    i.heredocs.map {
+                    (i.kind == .onbuild ? [] : i.heredocs).map {
                         .object([
                             ("content", cString($0.content)), ("file_descriptor", .int($0.fileDescriptor)),
                             ("name", .string($0.name)),

@@ -61,8 +61,6 @@ enum SARIFReporter {
                                     ("endLine", .int(b.line)), ("endColumn", .int(b.column)),
                                     ("charOffset", .int(codePoints(source, 0..<edit.range.lowerBound))),
                                     ("charLength", .int(codePoints(source, edit.range))),
-                                    ("charOffset", .int(edit.range.lowerBound)),
-                                    ("charLength", .int(edit.range.count)),
                                 ])
                             ),
                             (

@@ -48,7 +48,7 @@ public enum WhittleMain {
                     throw UsageError(
                         "unknown command '\(command)'",
                         hint:
-                            "Commands: diff, fix, check, parse, rules, explain. Run 'whittle --help' for more."
+                            "Run 'whittle --help' for the commands (diff, fix, check, parse, rules, explain)."
                     )
                 }
                 return try OptimizeCommand(mode: .diff, arguments: args).run(io: io)

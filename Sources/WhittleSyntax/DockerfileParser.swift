@@ -18,6 +18,13 @@ struct DockerfileParser {
 
     static let maxLineLength = 65_535
 
+    /// BuildKit's bufio.Scanner holds at most 65,536 bytes: a line with its terminator may fill
+    /// the buffer, a last line without one must leave a byte free to see the end of the file.
+    private func isTooLong(_ line: (start: Int, content: Int, end: Int)) -> Bool {
+        let terminated = line.end > line.start && s[line.end - 1] == 0x0A
+        return line.end - line.start > (terminated ? Self.maxLineLength + 1 : Self.maxLineLength)
+    }
+
     init(_ bytes: [UInt8]) {
         s = bytes
         source = SourceText(bytes)
@@ -65,7 +72,7 @@ struct DockerfileParser {
                 nodes.append(.byteOrderMark(0..<3))
                 start = 3
             }
-            if line.end - line.start > Self.maxLineLength + 1 {
+            if isTooLong(line) {
                 fail(
                     "dockerfile line greater than max allowed size of \(Self.maxLineLength)", line: index + 1)
             }
@@ -95,7 +102,10 @@ struct DockerfileParser {
             let processed = isComment ? token.lowerBound..<token.lowerBound : token
             let (kept, endsHere) = trimContinuation(processed)
             if endsHere && kept.isEmpty {
-                nodes.append(isComment ? .comment(start..<line.end) : .blank(start..<line.end))
+                // (A file that is only a byte-order mark has nothing after it.)
+                if start < line.end {
+                    nodes.append(isComment ? .comment(start..<line.end) : .blank(start..<line.end))
+                }
                 index += 1
                 continue
             }
@@ -120,7 +130,7 @@ struct DockerfileParser {
     private mutating func parseInstruction(
         startingAt first: Int, from start: Int, firstPiece: Range<Int>, endsHere: Bool
     ) -> Int {
-        var text = MappedText()
+        var text = MappedText(anchor: firstPiece.lowerBound)
         text.append(s, firstPiece)
         var comments: [Range<Int>] = []
         var empties: [Range<Int>] = []
@@ -129,7 +139,7 @@ struct DockerfileParser {
         while !ended && index < lines.count {
             let line = lines[index]
             index += 1
-            if line.end - line.start > Self.maxLineLength + 1 {
+            if isTooLong(line) {
                 fail("dockerfile line greater than max allowed size of \(Self.maxLineLength)", line: index)
             }
             if isCommentLine(line.start, line.end) {

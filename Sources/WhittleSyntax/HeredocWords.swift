@@ -57,11 +57,18 @@ enum HeredocWords {
     static func opening(_ s: [UInt8], _ word: Range<Int>) -> Opening? {
         var i = word.lowerBound
         let end = word.upperBound
+        // BuildKit parses the descriptor with ParseUint, which saturates at 2^64-1 on overflow
+        // (the reference dump shows that as -1); the word is a heredoc either way.
         var fd = 0
+        var overflow = false
         while i < end && s[i] >= 0x30 && s[i] <= 0x39 {
-            fd = fd &* 10 &+ Int(s[i] - 0x30)
+            let (times, o1) = fd.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int(s[i] - 0x30))
+            if o1 || o2 { overflow = true }
+            fd = plus
             i += 1
         }
+        if overflow { fd = -1 }
         guard i + 1 < end, s[i] == UInt8(ascii: "<"), s[i + 1] == UInt8(ascii: "<") else { return nil }
         i += 2
         var chomp = false
@@ -73,6 +80,8 @@ enum HeredocWords {
         guard !rest.isEmpty, !s[rest].contains(UInt8(ascii: "<")) else { return nil }
         guard let raw = rawWords(s, rest), raw.count == 1 else { return nil }
         let unquoted = unquote(s, rest)
+        // A word that unquotes to nothing (`<<''`) is no heredoc for BuildKit's lexer.
+        guard !unquoted.isEmpty else { return nil }
         let rawQuotes = s[rest].filter { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") }.count
         let plainQuotes = unquoted.filter { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") }.count
         return Opening(
@@ -106,8 +115,9 @@ enum HeredocWords {
                     i += 1
                 }
                 i += 1
-            } else if c == UInt8(ascii: "\\") && i + 1 < end {
-                out.append(s[i + 1])
+            } else if c == UInt8(ascii: "\\") {
+                // An escape escapes the next byte; a trailing one escapes nothing and is dropped.
+                if i + 1 < end { out.append(s[i + 1]) }
                 i += 2
             } else {
                 out.append(c)

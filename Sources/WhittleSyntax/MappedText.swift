@@ -23,7 +23,13 @@ public struct MappedText: Sendable, Equatable {
     /// Ordered segments covering `bytes` contiguously.
     public private(set) var segments: [Segment] = []
 
+    /// Where an empty text sits in the source (its segments cannot say).
+    public private(set) var anchor: Int = 0
+
     public init() {}
+
+    /// An empty text anchored at a source offset.
+    public init(anchor: Int) { self.anchor = anchor }
 
     /// Appends `source[range]` as the next piece of the logical text.
     mutating func append(_ source: [UInt8], _ range: Range<Int>) {
@@ -41,7 +47,7 @@ public struct MappedText: Sendable, Equatable {
 
     /// The source offset of logical byte `offset`; `bytes.count` maps to the end of the last piece.
     public func sourceOffset(ofLogical offset: Int) -> Int {
-        guard !segments.isEmpty else { return 0 }
+        guard !segments.isEmpty else { return anchor }
         var low = 0
         var high = segments.count - 1
         while low < high {
@@ -77,7 +83,7 @@ public struct MappedText: Sendable, Equatable {
 
     /// The piece of this text in `range`, keeping its map to the source.
     public func slice(_ range: Range<Int>) -> MappedText {
-        var out = MappedText()
+        var out = MappedText(anchor: sourceOffset(ofLogical: range.lowerBound))
         for s in segments {
             let lo = max(s.logicalStart, range.lowerBound)
             let hi = min(s.logicalStart + s.length, range.upperBound)

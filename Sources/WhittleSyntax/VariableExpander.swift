@@ -30,9 +30,37 @@ public struct VariableExpander: Sendable {
             value: String(decoding: out, as: UTF8.self), unresolved: unresolved, unsupported: unsupported)
     }
 
-    /// Quote removal and escapes only (variables are left as written).
+    /// Quote removal and escapes only: every `$...` expansion is kept exactly as written.
     public func unquote(_ text: String) -> String {
-        expand(text) { "$" + $0 }.value
+        var unresolved: [String] = []
+        var unsupported = false
+        let s = Array(text.utf8)
+        var i = 0
+        let out = word(
+            s, &i, end: s.count, stopAt: nil, lookup: { _ in nil }, unresolved: &unresolved,
+            unsupported: &unsupported,
+            keepVariables: true)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The end of the `$...` expansion starting at `start` (a `$`).
+    private func expansionEnd(_ s: [UInt8], _ start: Int, end: Int) -> Int {
+        var i = start + 1
+        guard i < end else { return i }
+        if s[i] == UInt8(ascii: "{") {
+            var depth = 0
+            while i < end {
+                if s[i] == UInt8(ascii: "{") { depth += 1 }
+                if s[i] == UInt8(ascii: "}") {
+                    depth -= 1
+                    if depth == 0 { return i + 1 }
+                }
+                i += 1
+            }
+            return end
+        }
+        while i < end && isNameByte(s[i]) { i += 1 }
+        return i
     }
 
     private func isNameByte(_ b: UInt8) -> Bool {
@@ -41,7 +69,7 @@ public struct VariableExpander: Sendable {
 
     private func word(
         _ s: [UInt8], _ i: inout Int, end: Int, stopAt: UInt8?, lookup: (String) -> String?,
-        unresolved: inout [String], unsupported: inout Bool
+        unresolved: inout [String], unsupported: inout Bool, keepVariables: Bool = false
     ) -> [UInt8] {
         var out: [UInt8] = []
         while i < end {
@@ -69,6 +97,10 @@ public struct VariableExpander: Sendable {
                     {
                         out.append(s[i + 1])
                         i += 2
+                    } else if s[i] == UInt8(ascii: "$") && keepVariables {
+                        let e = expansionEnd(s, i, end: end)
+                        out += s[i..<e]
+                        i = e
                     } else if s[i] == UInt8(ascii: "$") {
                         out += dollar(
                             s, &i, end: end, lookup: lookup, unresolved: &unresolved,
@@ -79,6 +111,10 @@ public struct VariableExpander: Sendable {
                     }
                 }
                 i += 1
+            } else if c == UInt8(ascii: "$") && keepVariables {
+                let e = expansionEnd(s, i, end: end)
+                out += s[i..<e]
+                i = e
             } else if c == UInt8(ascii: "$") {
                 out += dollar(
                     s, &i, end: end, lookup: lookup, unresolved: &unresolved, unsupported: &unsupported)

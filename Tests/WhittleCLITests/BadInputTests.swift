@@ -112,10 +112,7 @@ struct BadInputTests {
         #expect(result.stderr == "\(path):1:1: error: no such file\n")
     }
 
-    @Test(
-        .disabled(
-            "bug: `whittle fix --stdout DIR` searches DIR and prints every Dockerfile in it, concatenated, exit 0 (with an empty DIR: nothing, exit 0); expected an error such as `DIR:1:1: error: is a directory, not a Dockerfile`"
-        ))
+    @Test
     func aDirectoryGivenAsTheFileOfFixStdout() throws {
         try scratch.write("dir/Dockerfile", Sample.safe)
         try scratch.write("dir/b.Dockerfile", Sample.safe)

@@ -109,10 +109,7 @@ struct ConfigTests {
         #expect(outcome(check(["--ignore", "exec-form"], in: app)).rules.isEmpty)
     }
 
-    @Test(
-        .disabled(
-            "bug?: `--select exec-form` does not run exec-form when whittle.toml has `ignore = [\"exec-form\"]` (the file's ignore still applies); in ruff a --select on the command line replaces the configured selection, ignores included"
-        ))
+    @Test
     func commandLineSelectOverridesTheFilesIgnore() throws {
         try scratch.write("project/whittle.toml", "ignore = [\"exec-form\"]\n")
         #expect(outcome(check(["--select", "exec-form"], in: app)).rules.count == 2)
@@ -163,10 +160,7 @@ struct ConfigTests {
         )
     }
 
-    @Test(
-        .disabled(
-            "bug: errors about keys and values in whittle.toml are always reported at 1:1 (Configuration.parse's `fail`), not at the key's line and column"
-        ))
+    @Test
     func anUnknownKeyIsReportedAtItsPlace() throws {
         let config = try scratch.write(
             "project/whittle.toml", "# settings\nselect = [\"all\"]\n  bogus = 1\n")

@@ -132,10 +132,7 @@ struct ExitCodeTests {
         Expect.usageError(run(["check", "-x", safe]), mentioning: "-x")
     }
 
-    @Test(
-        .disabled(
-            "bug: `whittle frobnicate Dockerfile` reads `frobnicate` as a path (`frobnicate:1:1: error: no such file`, exit 2) instead of a usage error"
-        ))
+    @Test
     func unknownCommand() {
         Expect.usageError(run(["frobnicate", safe]), mentioning: "frobnicate")
     }
@@ -215,10 +212,7 @@ struct ExitCodeTests {
         #expect(result.stderr.contains("--frobnicate:1:1: error: no such file"), "\(result)")
     }
 
-    @Test(
-        .disabled(
-            "bug: `whittle check --help` (and diff/fix --help) is a usage error ('unknown option --help', exit 64) instead of printing help; the per-command options text (CommandOptions.optionsHelp) is printed nowhere"
-        ))
+    @Test
     func helpAfterACommand() {
         for command in ["diff", "fix", "check"] {
             let result = run([command, "--help"])
@@ -227,10 +221,7 @@ struct ExitCodeTests {
         }
     }
 
-    @Test(
-        .disabled(
-            "bug: `-U0` (attached value, as diff and git accept) is 'unknown option -U0'; only `-U 0` and `--unified=0` work"
-        ))
+    @Test
     func attachedShortValue() {
         #expect(run(["diff", "-U0", safe]).exitCode == 0)
     }

@@ -49,10 +49,7 @@ struct ProcessTests {
         #expect(headers == ["--- a/Dockerfile", "--- a/svc/api.Dockerfile"], "\(result)")
     }
 
-    @Test(
-        .disabled(
-            "bug (minor): files found under `.` are reported as `./Dockerfile` by the text, json, github and rdjson formats, while diff and SARIF strip the `./`; GitHub annotations and reviewdog match paths relative to the repository root"
-        ))
+    @Test
     func pathsFoundUnderDotHaveNoDotSlash() throws {
         try scratch.write("Dockerfile", Sample.safe)
         let github = try run(["check", "--format", "github", "."])

@@ -62,10 +62,7 @@ struct StdinTests {
                 == Sample.unsafeFixed)
     }
 
-    @Test(
-        .disabled(
-            "bug: `whittle fix -` (no --stdout) reads stdin, computes the fix and throws it away: nothing on stdout, `whittle: 0 of 1 file changed.` on stderr, exit 0. Expected: print the result (as ruff does) or a usage error"
-        ))
+    @Test
     func fixOfStandardInputWithoutStdout() {
         let result = run(["fix", "-"], stdin: Sample.safe)
         #expect(result.exitCode == 64 || result.stdoutText == Sample.safeFixed, "\(result)")

@@ -35,7 +35,9 @@ struct PassGoldenTests {
     static func context(_ c: GoldenCase) -> BuildContext? {
         let folder = c.directory.appendingPathComponent("context", isDirectory: true)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             return nil
         }
         return BuildContext(directory: folder.path)
@@ -72,7 +74,9 @@ struct PassGoldenTests {
         for unsafe in [false, true] {
             let result = try Self.optimize(input, c, unsafe: unsafe)
             #expect(result.internalErrors.isEmpty, "\(result.internalErrors)")
-            assertGolden(actual: result.output, file: c.expected(unsafe ? "fixed-unsafe.Dockerfile" : "fixed.Dockerfile"))
+            assertGolden(
+                actual: result.output,
+                file: c.expected(unsafe ? "fixed-unsafe.Dockerfile" : "fixed.Dockerfile"))
             if !unsafe { assertGolden(actual: Self.render(result), file: c.expected("findings.txt")) }
             let reparsed = try Dockerfile.parse(result.output)
             #expect(reparsed.error == nil, "the output does not parse: \(String(describing: reparsed.error))")
