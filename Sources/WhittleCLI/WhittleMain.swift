@@ -33,6 +33,9 @@ public enum WhittleMain {
                     .run(io: io)
             case "rules":
                 return RulesCommand.list(io: io)
+            case "ci":
+                args.removeFirst()
+                return try CICommand(arguments: args).run(io: io)
             case "explain":
                 args.removeFirst()
                 return try RulesCommand.explain(arguments: args, io: io)

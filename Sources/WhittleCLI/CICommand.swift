@@ -1,0 +1,101 @@
+import Foundation
+import WhittleSyntax
+
+/// `whittle ci [--provider github|gitlab] [--registry REF] [--cache gha|registry|inline|local]
+/// [--context DIR] [PATH]`: prints a ready CI build job for the Dockerfile, with BuildKit cache
+/// export and import.
+struct CICommand {
+    static let usage =
+        "whittle ci [--provider github|gitlab] [--registry REF] [--cache gha|registry|inline|local] [--context DIR] [PATH]"
+
+    var provider = CIJob.Provider.github
+    var cache: CIJob.Cache? = nil
+    var registry: String? = nil
+    var context: String? = nil
+    var path = "Dockerfile"
+
+    init(arguments: [String]) throws {
+        var i = 0
+        var paths: [String] = []
+        func value(_ name: String) throws -> String {
+            i += 1
+            guard i < arguments.count else { throw UsageError("\(name) needs a value", usage: Self.usage) }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            var argument = arguments[i]
+            var inline: String? = nil
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                inline = String(argument[argument.index(after: eq)...])
+                argument = String(argument[..<eq])
+            }
+            func next() throws -> String { try inline ?? value(argument) }
+            switch argument {
+            case "--provider":
+                let v = try next()
+                guard let p = CIJob.Provider(rawValue: v) else {
+                    throw UsageError("unknown provider '\(v)' (choose github or gitlab)", usage: Self.usage)
+                }
+                provider = p
+            case "--cache":
+                let v = try next()
+                guard let c = CIJob.Cache(rawValue: v) else {
+                    throw UsageError(
+                        "unknown cache '\(v)' (choose gha, registry, inline or local)", usage: Self.usage)
+                }
+                cache = c
+            case "--registry": registry = try next()
+            case "--context": context = try next()
+            case "-h", "--help":
+                throw HelpRequest(
+                    text: """
+                        Usage: \(Self.usage)
+
+                        Prints a CI job that builds the Dockerfile with buildx and keeps BuildKit's layer
+                        cache between runs. Defaults: --provider github with --cache gha; gitlab uses the
+                        registry cache in $CI_REGISTRY_IMAGE. --registry names the image (and cache) to
+                        push, e.g. ghcr.io/org/app. The job builds the last stage, by name when it has one.
+
+                        """)
+            default:
+                if argument.hasPrefix("-") {
+                    throw UsageError("unknown option '\(argument)' for ci", usage: Self.usage)
+                }
+                paths.append(arguments[i])
+            }
+            i += 1
+        }
+        guard paths.count <= 1 else { throw UsageError("ci takes one Dockerfile", usage: Self.usage) }
+        if let p = paths.first { path = p }
+        if provider == .gitlab && cache == .gha {
+            throw UsageError(
+                "the gha cache exists only on GitHub Actions (use registry, inline or local)",
+                usage: Self.usage)
+        }
+    }
+
+    func run(io: ProcessIO) -> Int32 {
+        let input: InputFile
+        switch InputFile.read(path: path, io: io) {
+        case .success(let f): input = f
+        case .failure(let problem):
+            io.err(problem.line + "\n")
+            return ExitCode.inputError
+        }
+        switch input.parseStrict() {
+        case .failure(let problem):
+            io.err(problem.line + "\n")
+            return ExitCode.inputError
+        case .success(let file):
+            let folder = (path as NSString).deletingLastPathComponent
+            let job = CIJob(
+                provider: provider, cache: cache ?? (provider == .github ? .gha : .registry),
+                registry: registry,
+                dockerfilePath: OptimizeCommand.displayPath(path),
+                context: context ?? (folder.isEmpty ? "." : folder),
+                file: file)
+            io.out(job.render())
+            return ExitCode.success
+        }
+    }
+}
