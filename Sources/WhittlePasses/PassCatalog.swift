@@ -6,6 +6,7 @@ public enum PassCatalog {
         MergeRunsPass.self,
         CleanPackageCachePass.self,
         InstallFlagsPass.self,
+        CachePitfallsPass.self,
         ExecFormPass.self,
     ]
 

@@ -1,0 +1,4 @@
+FROM golang:1.22
+ARG GO_VERSION=1.22
+RUN go version
+LABEL go=$GO_VERSION
