@@ -73,7 +73,7 @@ struct CacheCleaner {
                     passID: Self.id,
                     message: "\(first.manager.rawValue) leaves its cache in this layer",
                     range: first.command.rangeIn(script), notes: notes,
-                    effect: Effect(note: rule.saving),
+                    effect: Effect(bytesSaved: rule.typicalBytes, note: rule.saving),
                     fix: Fix(title: "Add `\(command)` to this RUN", safety: .safe, edits: edits),
                     ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
         }
