@@ -12,7 +12,7 @@
 #
 # Usage: Benchmarks/base-images/build.sh [--check | --rebuild | --refresh | --remove] [IMAGE...]
 #   (no option)  build what is missing (a second run takes seconds)
-#   --check      only report what is present; exit 0 if everything is, 1 if not; changes nothing
+#   --check      only report what is present; exit 0 if everything is, 1 if not; builds nothing
 #   --rebuild    rebuild the images (reusing the cached debootstrap root)
 #   --refresh    also run debootstrap again (new packages from the mirror)
 #   --remove     remove the images (the debootstrap cache stays; see README.md)
@@ -464,17 +464,20 @@ check_bundle() {
 build_python() {     # build_python NAME slim|full
     local name=$1 variant=$2 c r pkgs version
     pkgs=(python3 python3-pip python3-venv python-is-python3 ca-certificates netbase tzdata)
-    [ "$variant" = full ] && pkgs+=("${BUILDPACK[@]}" python3-dev libffi-dev libssl-dev)
+    if [ "$variant" = full ]; then
+        mapfile -t pkgs < <(printf '%s\n' "${pkgs[@]}" "${BUILDPACK[@]}" python3-dev libffi-dev libssl-dev | awk '!seen[$0]++')
+    fi
     c=$(new_container "$(image_ref "${PARENT[$name]}")")
     log "  apt-get install ${pkgs[*]}"
     apt_install "$c" "${pkgs[*]}"
     r=$(buildah "${BUILDAH_ARGS[@]}" mount "$c")
     host_pip_conf > "$r/etc/pip.conf"
     chmod 0644 "$r/etc/pip.conf"
-    log "  /etc/pip.conf: $(grep -v '^#' "$r/etc/pip.conf" | grep = | cut -d' ' -f1 | tr '\n' ' ')"
+    log "  /etc/pip.conf: $(grep -v '^#' "$r/etc/pip.conf" | grep '=' | cut -d' ' -f1 | tr '\n' ' ')"
     buildah "${BUILDAH_ARGS[@]}" umount "$c" >/dev/null
     # PEP 668: Debian marks its python as externally managed; the official image's python is not.
     # A dpkg diversion keeps the marker away even when a later apt-get upgrades python3.11.
+    # shellcheck disable=SC2016 # expanded inside the container
     version=$(in_container "$c" '
         marker=$(python3 -c "import sysconfig; print(sysconfig.get_path(\"stdlib\"))")/EXTERNALLY-MANAGED
         dpkg-divert --local --rename --divert "$marker.whittle-disabled" --add "$marker" >/dev/null
@@ -494,6 +497,7 @@ build_golang() {
     log "  apt-get install golang-go ${BUILDPACK[*]}"
     apt_install "$c" "golang-go ${BUILDPACK[*]}"
     # Dockerfiles written for the official image call /usr/local/go/bin/go and use GOPATH=/go
+    # shellcheck disable=SC2016 # expanded inside the container
     version=$(in_container "$c" '
         ln -sfn "$(go env GOROOT)" /usr/local/go
         mkdir -p /go/src /go/bin && chmod -R 1777 /go

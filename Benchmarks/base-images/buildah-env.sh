@@ -75,7 +75,9 @@ WHITTLE_STORAGE_DRIVER=$(whittle_buildah_pick_driver)
 
 BUILDAH_ARGS=(--root "$WHITTLE_BUILDAH_GRAPHROOT" --runroot "$WHITTLE_BUILDAH_RUNROOT"
               --storage-driver "$WHITTLE_STORAGE_DRIVER")
+# shellcheck disable=SC2034 # for the scripts that source this file
 BUILDAH="buildah ${BUILDAH_ARGS[*]}"
+# shellcheck disable=SC2034
 BUILDAH_BUILD_ARGS=(--isolation chroot --layers --force-rm --pull=never --format docker)
 
 export WHITTLE_BUILDAH_ROOT WHITTLE_STORAGE_DRIVER

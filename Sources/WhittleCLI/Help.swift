@@ -2,7 +2,7 @@
 enum Help {
     static let version = "0.1.0"
 
-    static let usageLine = "whittle [diff|fix|check|parse|rules|explain|ci] [OPTIONS] PATH..."
+    static let usageLine = "whittle [diff|fix|check|parse|rules|explain|verify|ci] [OPTIONS] PATH..."
 
     static let text = """
         whittle \(version): finds what makes a Docker image big or its build slow, and rewrites the
@@ -20,6 +20,8 @@ enum Help {
                                 --shell  the commands of every RUN
           rules               List every pass with its id, fix safety and summary.
           explain ID          Print a pass's rationale, examples and fix safety.
+          verify PATH         Build the file as it is and as rewritten (buildah, podman or
+                              docker) and compare size, layers, build times and files.
           ci [PATH]           Print a CI build job with BuildKit cache export/import
                               (--provider github|gitlab, --cache gha|registry|inline|local).
 

@@ -36,6 +36,9 @@ public enum WhittleMain {
             case "ci":
                 args.removeFirst()
                 return try CICommand(arguments: args).run(io: io)
+            case "verify":
+                args.removeFirst()
+                return try VerifyCommand(arguments: args).run(io: io)
             case "explain":
                 args.removeFirst()
                 return try RulesCommand.explain(arguments: args, io: io)

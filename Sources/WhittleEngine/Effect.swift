@@ -8,15 +8,20 @@ public struct Effect: Sendable, Hashable {
     public var keepsCacheOnSourceChange: Bool
     /// A short free-text estimate when no number fits ("apt lists, typically 20-40 MB").
     public var note: String?
+    /// Paths the fix removes from the image on purpose (caches, unpacked archives), so that
+    /// `whittle verify` can tell an intended removal from a lost file. A trailing `/` means the
+    /// whole folder.
+    public var removedPaths: [String]
 
     public init(
         layersRemoved: Int? = nil, bytesSaved: Int? = nil, keepsCacheOnSourceChange: Bool = false,
-        note: String? = nil
+        note: String? = nil, removedPaths: [String] = []
     ) {
         self.layersRemoved = layersRemoved
         self.bytesSaved = bytesSaved
         self.keepsCacheOnSourceChange = keepsCacheOnSourceChange
         self.note = note
+        self.removedPaths = removedPaths
     }
 
     /// A one-line human description: "1 layer fewer, ~30 MB smaller".

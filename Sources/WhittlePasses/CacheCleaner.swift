@@ -73,7 +73,9 @@ struct CacheCleaner {
                     passID: Self.id,
                     message: "\(first.manager.rawValue) leaves its cache in this layer",
                     range: first.command.rangeIn(script), notes: notes,
-                    effect: Effect(bytesSaved: rule.typicalBytes, note: rule.saving),
+                    effect: Effect(
+                        bytesSaved: rule.typicalBytes, note: rule.saving,
+                        removedPaths: rule.cacheDirectories.map { $0 + "/" }),
                     fix: Fix(title: "Add `\(command)` to this RUN", safety: .safe, edits: edits),
                     ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
         }
@@ -110,7 +112,8 @@ struct CacheCleaner {
                 passID: Self.id,
                 message:
                     "\(first.manager.rawValue) \(ScriptEdits.subcommandWord(first)?.literal ?? "install") keeps a cache in this layer",
-                range: first.command.rangeIn(script), notes: notes, effect: Effect(note: rule.saving),
+                range: first.command.rangeIn(script), notes: notes,
+                effect: Effect(note: rule.saving, removedPaths: rule.cacheDirectories.map { $0 + "/" }),
                 fix: Fix(title: "Add \(option)", safety: .safe, edits: edits),
                 ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
         ]
@@ -273,7 +276,8 @@ struct CacheCleaner {
                 Finding(
                     passID: Self.id,
                     message: "the downloaded archive \(path) stays in this layer after it is unpacked",
-                    range: download.command.rangeIn(script), effect: Effect(note: "the archive's size"),
+                    range: download.command.rangeIn(script),
+                    effect: Effect(note: "the archive's size", removedPaths: [path]),
                     fix: Fix(
                         title: "Add `\(command)` to this RUN", safety: .safe,
                         edits: [
