@@ -15,7 +15,8 @@ struct ContainerBuilder {
             guard let path = which(kind.rawValue, environment: environment) else { continue }
             let builder = ContainerBuilder(kind: kind, executable: path)
             // docker's client is often installed without an engine: ask the engine.
-            let probe = builder.run(kind == .docker ? ["info", "--format", "{{.ServerVersion}}"] : ["version"])
+            let probe = builder.run(
+                kind == .docker ? ["info", "--format", "{{.ServerVersion}}"] : ["version"])
             if probe.status == 0 { return builder }
         }
         return nil
@@ -55,7 +56,9 @@ struct ContainerBuilder {
         process.standardError = FileHandle(forWritingAtPath: base + ".err")
         process.standardInput = FileHandle.nullDevice
         let start = Date()
-        do { try process.run() } catch { return Output(status: 127, stdout: "", stderr: "\(error)", seconds: 0) }
+        do { try process.run() } catch {
+            return Output(status: 127, stdout: "", stderr: "\(error)", seconds: 0)
+        }
         process.waitUntilExit()
         let stdout = FileManager.default.contents(atPath: base + ".out") ?? Data()
         let stderr = FileManager.default.contents(atPath: base + ".err") ?? Data()
@@ -66,6 +69,7 @@ struct ContainerBuilder {
 
     /// Builds `dockerfile` with `context` into `tag`. `useCache: false` builds cold but still
     /// stores the layers for a later rebuild.
+    @discardableResult
     func build(dockerfile: String, context: String, tag: String, useCache: Bool) -> Output {
         var args = ["build", "-f", dockerfile, "-t", tag]
         switch kind {
@@ -84,11 +88,31 @@ struct ContainerBuilder {
     /// The number of layers of an image.
     func layerCount(_ image: String) -> Int? {
         let format = kind == .docker ? "{{len .RootFS.Layers}}" : "{{len .RootFS.Layers}}"
-        let args = kind == .buildah
+        let args =
+            kind == .buildah
             ? ["inspect", "--type", "image", "--format", "{{len .Docker.RootFS.DiffIDs}}", image]
             : ["image", "inspect", "--format", format, image]
         let out = run(args)
         return out.status == 0 ? Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+    }
+
+    /// The image's size: the sum of its layers (uncompressed), which is what a push or pull
+    /// moves, whiteouts included.
+    func imageSize(_ image: String) -> Int? {
+        switch kind {
+        case .buildah:
+            let out = run(["inspect", "--type", "image", image])
+            guard out.status == 0,
+                let object = try? JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any],
+                let manifest = object["Manifest"] as? String,
+                let parsed = try? JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any],
+                let layers = parsed["layers"] as? [[String: Any]]
+            else { return nil }
+            return layers.compactMap { ($0["size"] as? NSNumber)?.intValue }.reduce(0, +)
+        case .podman, .docker:
+            let out = run(["image", "inspect", "--format", "{{.Size}}", image])
+            return out.status == 0 ? Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+        }
     }
 
     /// The image's files: path → size (regular files) or -1 (folders, links, others). Reads the
@@ -127,7 +151,8 @@ struct ContainerBuilder {
             for line in text.split(separator: "\n") {
                 let fields = line.split(separator: " ", omittingEmptySubsequences: true)
                 guard fields.count >= 6 else { continue }
-                let name = fields[5...].joined(separator: " ").split(separator: " -> ").first.map(String.init) ?? ""
+                let name =
+                    fields[5...].joined(separator: " ").split(separator: " -> ").first.map(String.init) ?? ""
                 let path = "/" + name.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                 files[path] = line.hasPrefix("-") ? Int(fields[2]) ?? 0 : -1
             }
