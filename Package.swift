@@ -25,7 +25,8 @@ let package = Package(
         .testTarget(name: "WhittleTOMLTests", dependencies: ["WhittleTOML"]),
         .testTarget(name: "WhittleDiffTests", dependencies: ["WhittleDiff"]),
         .testTarget(name: "WhittleShellTests", dependencies: ["WhittleShell"]),
-        .testTarget(name: "WhittlePassesTests", dependencies: ["WhittlePasses", "WhittleEngine", "WhittleSyntax"]),
+        .testTarget(
+            name: "WhittlePassesTests", dependencies: ["WhittlePasses", "WhittleEngine", "WhittleSyntax", "GoldenSupport"]),
         .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax", "GoldenSupport"]),
     ],
     swiftLanguageModes: [.v6]

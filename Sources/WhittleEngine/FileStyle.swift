@@ -36,7 +36,11 @@ public struct FileStyle: Sendable, Equatable {
         let keywords = file.instructions.map(\.keyword).filter { !$0.isEmpty }
         let lower = keywords.filter { $0 == $0.lowercased() && $0 != $0.uppercased() }.count
         uppercaseKeywords = lower * 2 <= keywords.count
-        var indents: [String: Int] = [:]
+        // Indents of continuation lines that start a command (after a line ending in `&&`, `||`
+        // or `;`, or starting with `&&`/`||`), and of all continuation lines as a fallback: a
+        // package list indented deeper than the commands must not set the style.
+        var commandIndents: [String: Int] = [:]
+        var allIndents: [String: Int] = [:]
         var atEnd = 0
         var atStart = 0
         let s = file.source.bytes
@@ -44,27 +48,36 @@ public struct FileStyle: Sendable, Equatable {
             let firstLine = instruction.startLine
             let lastLine = instruction.endLine - instruction.heredocs.count
             guard lastLine > firstLine else { continue }
+            var previousEndsWithOperator = false
             for line in firstLine...lastLine {
                 let r = file.source.lineRange(line)
                 var i = r.lowerBound
                 while i < r.upperBound && (s[i] == 0x20 || s[i] == 0x09) { i += 1 }
-                if line > firstLine && i < r.upperBound && s[i] != 0x0A && s[i] != 0x0D
-                    && s[i] != UInt8(ascii: "#")
-                {
-                    indents[String(decoding: s[r.lowerBound..<i], as: UTF8.self), default: 0] += 1
-                    if s[i...].starts(with: Array("&&".utf8)) { atStart += 1 }
+                let isComment = i < r.upperBound && s[i] == UInt8(ascii: "#")
+                if line > firstLine && i < r.upperBound && s[i] != 0x0A && s[i] != 0x0D && !isComment {
+                    let indent = String(decoding: s[r.lowerBound..<i], as: UTF8.self)
+                    allIndents[indent, default: 0] += 1
+                    let startsWithOperator = s[i...].starts(with: Array("&&".utf8)) || s[i...].starts(with: Array("||".utf8))
+                    if startsWithOperator { atStart += 1 }
+                    if startsWithOperator || previousEndsWithOperator { commandIndents[indent, default: 0] += 1 }
                 }
+                if isComment { continue }
                 var e = r.upperBound
                 while e > r.lowerBound
                     && (s[e - 1] == 0x0A || s[e - 1] == 0x0D || s[e - 1] == 0x20 || s[e - 1] == 0x09)
                 { e -= 1 }
+                previousEndsWithOperator = false
                 if e > r.lowerBound && s[e - 1] == file.escape {
                     var k = e - 1
                     while k > r.lowerBound && (s[k - 1] == 0x20 || s[k - 1] == 0x09) { k -= 1 }
-                    if s[r.lowerBound..<k].hasSuffix(Array("&&".utf8)) { atEnd += 1 }
+                    let body = s[r.lowerBound..<k]
+                    if body.hasSuffix(Array("&&".utf8)) { atEnd += 1 }
+                    previousEndsWithOperator =
+                        body.hasSuffix(Array("&&".utf8)) || body.hasSuffix(Array("||".utf8)) || body.hasSuffix(Array(";".utf8))
                 }
             }
         }
+        let indents = commandIndents.isEmpty ? allIndents : commandIndents
         if let best = indents.filter({ !$0.key.isEmpty }).max(by: {
             ($0.value, $1.key.count) < ($1.value, $0.key.count)
         }) {

@@ -105,8 +105,9 @@ public struct Suppressions: Sendable {
     public func isSuppressed(_ finding: Finding, pass: any Pass.Type) -> Bool {
         let codes = Set(
             (finding.ruleCodes.isEmpty ? pass.hadolintCodes + pass.buildKitChecks : finding.ruleCodes))
-        let ranges = [finding.range] + (finding.fix?.edits.map(\.range) ?? [])
-        return isSuppressed(passID: finding.passID, codes: codes, ranges: ranges)
+        // The comment above an instruction speaks for the finding about that instruction; a fix
+        // that also edits a neighbour (merge-runs) is not silenced by the neighbour's comment.
+        return isSuppressed(passID: finding.passID, codes: codes, ranges: [finding.range])
     }
 
     /// Whether `passID` (or one of `codes`, hadolint codes or BuildKit check names) is switched

@@ -19,17 +19,20 @@ struct CacheCleaner {
     func findings() -> [Finding] {
         var out: [Finding] = []
         let commands = script.packageManagerCommands
-        let cleaned = Set(script.cacheCleanups.map(\.family))
+        // apt's cleanup is its lists: `apt-get clean` alone empties only the package archives.
+        var cleaned = Set(script.cacheCleanups.map(\.family))
+        if !script.removesAptLists { cleaned.remove(.apt) }
         for rule in CacheCleanupRule.all {
             let filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
             guard let first = filling.first else { continue }
             if rule.family == .apk || rule.family == .ruby || rule.family == .pip {
-                // An option on each command that lacks it.
+                // An option on each command that lacks it, unless the RUN already removes the cache.
+                if cleaned.contains(rule.family) { continue }
                 if rule.family == .pip && pipCacheIsOff() { continue }
                 // The official ruby images already install gems without documentation (gemrc).
                 if rule.family == .ruby && baseImageRepository() == "ruby" { continue }
                 if mountCovers(rule) { continue }
-                if mounts && !rule.mounts.isEmpty {
+                if mounts && !rule.mounts.isEmpty && isRootUser() {
                     if let f = mountFinding(rule, first) { out.append(f) }
                     continue
                 }
@@ -44,7 +47,8 @@ struct CacheCleaner {
             {
                 continue
             }
-            if mounts && !rule.mounts.isEmpty {
+            // Cache mounts target root's cache folders; another user's RUN is cleaned instead.
+            if mounts && !rule.mounts.isEmpty && isRootUser() {
                 if let f = mountFinding(rule, first) { out.append(f) }
                 continue
             }
@@ -96,9 +100,11 @@ struct CacheCleaner {
         guard let first = filling.first, !edits.isEmpty else { return [] }
         var notes: [String] = []
         if rule.family == .apk {
-            // `apk update` before `apk add --no-cache` only adds a cached index to the layer.
-            for update in script.packageManagerCommands
-            where update.manager == .apk && update.action == .update {
+            // `apk update` before `apk add --no-cache` only adds a cached index to the layer; but
+            // another apk command (`apk upgrade`) may need that index, and then it stays.
+            let apk = script.packageManagerCommands.filter { $0.manager == .apk }
+            let onlyAddAndDelete = apk.allSatisfy { [.update, .install, .remove].contains($0.action) }
+            for update in apk where onlyAddAndDelete && update.action == .update {
                 guard update.command.range.upperBound <= first.command.range.lowerBound,
                     let removal = ScriptEdits.removal(
                         of: update.command, in: script, instruction: instruction)
@@ -119,16 +125,14 @@ struct CacheCleaner {
         ]
     }
 
-    /// `ENV PIP_NO_CACHE_DIR` (any value but false/0/off) earlier in the stage or its parents.
+    /// `ENV PIP_NO_CACHE_DIR` earlier in the stage or its parents: pip switches its cache off for
+    /// any value, even "off" or "0".
     func pipCacheIsOff() -> Bool {
         var current: Stage? = stage
         var limit = instruction.range.lowerBound
         while let s = current {
             for i in s.instructions where i.kind == .env && i.range.lowerBound < limit {
-                for pair in file.keyValues(of: i) where pair.key == "PIP_NO_CACHE_DIR" {
-                    let v = (pair.value(escape: file.escape) ?? "").lowercased()
-                    if !["0", "false", "off", "no"].contains(v) { return true }
-                }
+                if file.keyValues(of: i).contains(where: { $0.key == "PIP_NO_CACHE_DIR" }) { return true }
             }
             current = file.parentStage(of: s)
             limit = Int.max
@@ -201,12 +205,15 @@ struct CacheCleaner {
         var notes = [
             "a cache mount keeps the cache on the builder between builds and out of the image (BuildKit only)"
         ]
+        var safety = FixSafety.safe
         if rule.family == .apt {
             // Debian's docker-clean hook deletes downloaded packages, which would empty the mount.
             edits.append(
                 .insert("rm -f /etc/apt/apt.conf.d/docker-clean && ", at: ScriptEdits.scriptStart(script)))
             notes.append(
-                "apt's docker-clean hook is removed so that downloaded packages stay in the cache mount")
+                "unsafe: apt's docker-clean hook is removed so that downloaded packages stay in the cache mount; images built FROM this one keep .deb files unless they clean them"
+            )
+            safety = .unsafe
         }
         if file.directive("syntax") == nil {
             edits.append(
@@ -219,7 +226,7 @@ struct CacheCleaner {
             message:
                 "\(first.manager.rawValue) fills a cache that a BuildKit cache mount can keep out of the image",
             range: first.command.rangeIn(script), notes: notes, effect: Effect(note: rule.saving),
-            fix: Fix(title: "Mount the cache: \(add.joined(separator: " "))", safety: .safe, edits: edits),
+            fix: Fix(title: "Mount the cache: \(add.joined(separator: " "))", safety: safety, edits: edits),
             ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
     }
 
@@ -258,11 +265,19 @@ struct CacheCleaner {
     /// Archives downloaded and unpacked in this RUN and never removed.
     func downloadFindings() -> [Finding] {
         guard ScriptEdits.canAppend(to: script) else { return [] }
-        let removed = Set(script.removals.flatMap(\.literalPaths))
+        let removed = script.removals.flatMap(\.literalPaths)
+        /// Whether an `rm` already covers the path, literally or with a trailing glob (`rm -rf /tmp/*`).
+        func isRemoved(_ path: String) -> Bool {
+            removed.contains { r in
+                if r == path { return true }
+                if r.hasSuffix("*") { return path.hasPrefix(String(r.dropLast())) }
+                return path.hasPrefix(r.hasSuffix("/") ? r : r + "/")
+            }
+        }
         var out: [Finding] = []
         for download in script.downloads {
             guard case .file(let reference) = download.output, let path = reference.path,
-                !path.contains("$"), !removed.contains(path), !path.hasSuffix("/")
+                !path.contains("$"), !isRemoved(path), !path.hasSuffix("/")
             else { continue }
             guard script.archiveExtractions.contains(where: { $0.archive?.path == path }) else { continue }
             // The archive must not be used after this RUN.

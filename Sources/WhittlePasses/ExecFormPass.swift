@@ -25,8 +25,12 @@ public struct ExecFormPass: Pass {
     public static let examples = [
         PassExample(
             "A plain command",
+            input: "FROM python:3.12-slim\nCMD python app.py\n",
+            output: "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n"),
+        PassExample(
+            "A base image with its own ENTRYPOINT receives CMD as arguments: unsafe",
             input: "FROM node:20-slim\nCMD node server.js\n",
-            output: "FROM node:20-slim\nCMD [\"node\", \"server.js\"]\n"),
+            output: "FROM node:20-slim\nCMD [\"node\", \"server.js\"]\n", unsafeFixes: true),
         PassExample(
             "Quoted words and a leading exec",
             input: "FROM python:3.12-slim\nCMD exec gunicorn --bind '0.0.0.0:8000' \"app:create_app()\"\n",
@@ -62,8 +66,14 @@ public struct ExecFormPass: Pass {
         }
         var findings: [Finding] = []
         for stage in file.stages {
-            let entrypoints = stage.instructions.filter { $0.kind == .entrypoint }
-            let lastEntrypoint = entrypoints.last
+            // The ENTRYPOINT in force: this stage's last, else the nearest parent stage's.
+            var lastEntrypoint = stage.instructions.last { $0.kind == .entrypoint }
+            var root = stage
+            while let parent = file.parentStage(of: root) {
+                if lastEntrypoint == nil { lastEntrypoint = parent.instructions.last { $0.kind == .entrypoint } }
+                root = parent
+            }
+            let baseImage = file.resolvedBaseImage(of: root).value
             for instruction in stage.instructions
             where instruction.kind == .cmd || instruction.kind == .entrypoint {
                 guard !instruction.isJSON, !instruction.argumentsRange.isEmpty,
@@ -83,6 +93,11 @@ public struct ExecFormPass: Pass {
                     notes.append(
                         "The ENTRYPOINT at line \(entrypoint.startLine) receives CMD as arguments: they change from `/bin/sh -c '...'` to the words themselves."
                     )
+                } else if !Self.hasNoEntrypoint(baseImage) {
+                    safety = .unsafe
+                    notes.append(
+                        "The base image \(baseImage) may set an ENTRYPOINT (many official images run a docker-entrypoint.sh), which receives CMD as arguments: they change from `/bin/sh -c '...'` to the words themselves."
+                    )
                 }
                 let json = "[" + words.map { JSONValueText.quoted($0) }.joined(separator: ", ") + "]"
                 let range = instruction.argumentsSourceRange
@@ -101,6 +116,30 @@ public struct ExecFormPass: Pass {
             }
         }
         return findings
+    }
+
+    /// Images known to set no ENTRYPOINT, so that CMD is the whole command line. Official images
+    /// that do set one (node, postgres, nginx, php, maven, redis, mysql, ...) are not here.
+    static let imagesWithoutEntrypoint: Set<String> = [
+        "scratch", "debian", "ubuntu", "alpine", "busybox", "fedora", "centos", "rockylinux", "almalinux",
+        "amazonlinux", "opensuse/leap", "opensuse/tumbleweed", "python", "golang", "rust", "ruby", "perl", "gcc",
+        "eclipse-temurin", "openjdk", "amazoncorretto", "ibmjava", "sapmachine", "httpd", "swift",
+        "gcr.io/distroless/static", "gcr.io/distroless/static-debian11", "gcr.io/distroless/static-debian12",
+        "gcr.io/distroless/base", "gcr.io/distroless/base-debian11", "gcr.io/distroless/base-debian12",
+        "gcr.io/distroless/cc", "gcr.io/distroless/cc-debian11", "gcr.io/distroless/cc-debian12",
+        "mcr.microsoft.com/dotnet/aspnet", "mcr.microsoft.com/dotnet/runtime", "mcr.microsoft.com/dotnet/sdk",
+        "mcr.microsoft.com/dotnet/runtime-deps",
+    ]
+
+    /// Whether `image` (a resolved FROM reference) is one of `imagesWithoutEntrypoint`.
+    static func hasNoEntrypoint(_ image: String) -> Bool {
+        var name = image
+        if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
+        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = String(name[..<colon]) }
+        for prefix in ["docker.io/library/", "index.docker.io/library/", "library/", "docker.io/"] where name.hasPrefix(prefix) {
+            name.removeFirst(prefix.count)
+        }
+        return imagesWithoutEntrypoint.contains(name.lowercased())
     }
 
     /// Builtins and reserved words that only a shell can run.

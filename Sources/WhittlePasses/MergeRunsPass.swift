@@ -183,9 +183,15 @@ public struct MergeRunsPass: Pass {
             return "the RUNs have different flags"
         }
         if a.endsInComment { return "the first RUN ends in a comment, which would swallow the second" }
-        if a.endsInBackground { return "the first RUN ends with a background job (&)" }
-        if a.hasTopLevelExitOrExec { return "the first RUN exits or execs, so the second would not run" }
-        if context.isSuppressed(id, at: next.instruction) { return "a suppression comment keeps them apart" }
+        if a.endsInBackground || a.leakingState.contains(where: { $0.kind == .background }) {
+            return "the first RUN starts a background job, which would still run during the second"
+        }
+        if a.leakingState.contains(where: { ($0.kind == .exit || $0.kind == .exec) && !$0.isConditional }) {
+            return "the first RUN exits or execs, so the second would not run"
+        }
+        if context.isSuppressed(id, codes: hadolintCodes, at: next.instruction) {
+            return "a suppression comment keeps them apart"
+        }
         if hasPragma(between: previous.instruction, and: next.instruction, in: context.file) {
             return "a tool comment (hadolint or whittle) annotates the second RUN"
         }

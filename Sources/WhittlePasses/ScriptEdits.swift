@@ -41,8 +41,11 @@ enum ScriptEdits {
         if instruction.heredocs.isEmpty {
             return .insert(endsWithSemicolon ? " " + command : " && " + command, at: at)
         }
-        // A heredoc script: a new line of its own.
-        return .insert((endsWithSemicolon ? "" : " &&") + " " + command, at: at)
+        // A heredoc script: on its last line, before the line terminator (the next line is the
+        // heredoc's terminator). `&&` keeps the script's exit status honest.
+        var end = script.source.text.count
+        while end > 0, script.source.text[end - 1] == 0x0A || script.source.text[end - 1] == 0x0D { end -= 1 }
+        return .insert((endsWithSemicolon ? " " : " && ") + command, at: script.source.sourceEnd(ofLogical: end))
     }
 
     /// Inserts ` option` right after `word` (e.g. `--no-cache` after `apk add`).

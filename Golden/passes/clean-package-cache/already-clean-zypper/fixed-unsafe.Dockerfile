@@ -1,0 +1,2 @@
+FROM opensuse/tumbleweed
+RUN zypper -n in git-core && zypper clean --all

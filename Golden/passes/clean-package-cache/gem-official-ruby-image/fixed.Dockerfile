@@ -1,0 +1,2 @@
+FROM ruby:3.3-alpine
+RUN gem install rails -v 7.1.3

@@ -1,0 +1,2 @@
+FROM busybox:1.36
+CMD trap 'exit 0' TERM; sleep infinity & wait

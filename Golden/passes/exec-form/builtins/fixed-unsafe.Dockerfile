@@ -1,0 +1,3 @@
+FROM busybox:1.36
+VOLUME /var/lib/mysql
+CMD true

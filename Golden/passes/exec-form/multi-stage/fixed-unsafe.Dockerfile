@@ -1,0 +1,14 @@
+FROM golang:1.22 AS test
+WORKDIR /src
+COPY . .
+CMD ["go", "test", "./..."]
+
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM debian:bookworm-slim
+COPY --from=build /out/app /usr/local/bin/app
+ENTRYPOINT ["/usr/local/bin/app"]
+CMD ["serve", "--addr", ":8080"]
