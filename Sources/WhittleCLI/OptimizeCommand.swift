@@ -43,6 +43,10 @@ struct OptimizeCommand {
             if !options.quiet {
                 io.err("whittle: no Dockerfile found under \(options.paths.joined(separator: " "))\n")
             }
+            // A machine-readable report is still a valid, empty document (SARIF upload needs one).
+            if mode == .check && options.format != .text {
+                Reporter.emit([], format: options.format, options: options, io: io)
+            }
             return ExitCode.success
         }
         let progress = ProgressLine(io: io, total: paths.count, enabled: !options.quiet && mode == .fix)

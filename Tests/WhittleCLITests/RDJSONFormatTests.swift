@@ -30,16 +30,31 @@ struct RDJSONFormatTests {
         let location = try #require(d["location"] as? [String: Any])
         #expect(location["path"] as? String == path)
         #expect(range(location["range"]) == [2, 1, 2, 19])
+        // A suggestion replaces whole lines, so GitHub renders exactly the fix.
         let suggestion = try #require((d["suggestions"] as? [[String: Any]])?.first)
-        #expect(range(suggestion["range"]) == [2, 5, 2, 19])
-        #expect(suggestion["text"] as? String == "[\"node\", \"server.js\"]")
+        #expect(range(suggestion["range"]) == [2, 1, 2, 19])
+        #expect(suggestion["text"] as? String == "CMD [\"node\", \"server.js\"]")
     }
 
-    @Test func unsafeFixesAreSuggestedToo() throws {
+    @Test func unsafeFixesAreSuggestedOnlyWithUnsafeFixes() throws {
         let path = try scratch.write("Dockerfile", Sample.unsafe)
         let (_, json) = try rdjson([path])
         let d = try #require((json["diagnostics"] as? [[String: Any]])?.first)
-        #expect((d["suggestions"] as? [[String: Any]])?.count == 1)
+        #expect(d["suggestions"] == nil)
+        #expect((d["message"] as? String)?.hasSuffix("; use --unsafe-fixes)") == true)
+        let (_, withUnsafe) = try rdjson(["--unsafe-fixes", path])
+        let e = try #require((withUnsafe["diagnostics"] as? [[String: Any]])?.first)
+        #expect((e["suggestions"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func columnsCountUTF8Bytes() throws {
+        let path = try scratch.write("Dockerfile", "FROM python:3.12-slim\nRUN pip install flask  # café ☕ ok\nCMD [\"flask\"]\n")
+        let (_, json) = try rdjson([path])
+        let d = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+        let suggestion = try #require((d["suggestions"] as? [[String: Any]])?.first)
+        // "RUN pip install flask  # café ☕ ok" is 33 characters and 37 bytes; the end is exclusive.
+        #expect(range(suggestion["range"]) == [2, 1, 2, 38])
+        #expect(suggestion["text"] as? String == "RUN pip install --no-cache-dir flask  # café ☕ ok")
     }
 
     @Test func noFindingsIsAnEmptyList() throws {
