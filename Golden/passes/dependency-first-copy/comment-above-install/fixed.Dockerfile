@@ -1,0 +1,8 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY requirements.txt ./
+# Dependencies
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+
+CMD ["python", "main.py"]

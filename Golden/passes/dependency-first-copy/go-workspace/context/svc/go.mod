@@ -1,0 +1,5 @@
+module example.com/svc
+
+go 1.22
+
+replace example.com/tools => ../tools
