@@ -1,0 +1,5 @@
+FROM gcc:13
+WORKDIR /src
+COPY . .
+RUN g++ -O2 -o /src/app main.cpp
+CMD ["/src/app"]

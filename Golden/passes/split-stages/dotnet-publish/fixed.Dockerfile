@@ -1,0 +1,8 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /src
+COPY . .
+RUN dotnet restore
+RUN dotnet publish -c Release -o /app/out
+WORKDIR /app
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "out/Web.dll"]

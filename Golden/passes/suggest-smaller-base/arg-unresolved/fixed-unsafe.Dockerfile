@@ -1,0 +1,4 @@
+ARG PYTHON_VERSION
+FROM python:${PYTHON_VERSION}
+RUN pip install flask
+CMD ["flask", "run"]

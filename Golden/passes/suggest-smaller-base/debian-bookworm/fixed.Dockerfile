@@ -1,0 +1,3 @@
+FROM debian:bookworm
+COPY app /usr/local/bin/app
+ENTRYPOINT ["app"]

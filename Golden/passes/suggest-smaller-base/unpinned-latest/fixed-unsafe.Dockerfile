@@ -1,0 +1,5 @@
+FROM node:slim
+WORKDIR /app
+COPY . .
+RUN npm install
+CMD ["node", "index.js"]
