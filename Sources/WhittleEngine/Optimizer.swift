@@ -26,9 +26,11 @@ public struct Optimizer: Sendable {
             file: file, path: path, buildContext: buildContext, configuration: configuration,
             suppressions: suppressions)
         var out: [Finding] = []
+        let cache = AnalysisCache()
         for pass in enabledPasses {
             let context = base.with(options: configuration.options(for: pass.id))
-            for finding in pass.init().run(context) {
+            let found = AnalysisCache.$current.withValue(cache) { pass.init().run(context) }
+            for finding in found {
                 if !suppressions.isSuppressed(finding, pass: pass) { out.append(finding) }
             }
         }

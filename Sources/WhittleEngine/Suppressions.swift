@@ -65,12 +65,24 @@ public struct Suppressions: Sendable {
     /// Reads one comment line as a pragma, if it is one.
     static func pragma(_ s: [UInt8], _ r: Range<Int>) -> Pragma? {
         // Fast path: most comments mention neither tool.
-        let lower = s[r].map { $0 | 0x20 }
-        guard
-            lower.firstRange(of: Array("whittle".utf8)) != nil
-                || lower.firstRange(of: Array("hadolint".utf8)) != nil
-        else { return nil }
+        guard contains(s, r, "whittle") || contains(s, r, "hadolint") else { return nil }
         return pragma(String(decoding: s[r], as: UTF8.self))
+    }
+
+    /// Whether `s[r]` contains the lower-case ASCII `word`, ignoring case.
+    static func contains(_ s: [UInt8], _ r: Range<Int>, _ word: String) -> Bool {
+        let w = Array(word.utf8)
+        guard r.count >= w.count, let first = w.first else { return false }
+        var i = r.lowerBound
+        while i + w.count <= r.upperBound {
+            if s[i] | 0x20 == first {
+                var k = 1
+                while k < w.count && s[i + k] | 0x20 == w[k] { k += 1 }
+                if k == w.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func pragma(_ line: String) -> Pragma? {

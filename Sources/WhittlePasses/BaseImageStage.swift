@@ -125,7 +125,7 @@ struct StageNeeds {
                 case .copy, .add:
                     if let from = instruction.flag("from")?.value { copiesFromStages.append(from) }
                 case .run:
-                    let run = RunScript(instruction, in: file)
+                    let run = RunScript.cached(instruction, in: file)
                     if run.form != .exec { shell.append("RUN at line \(line)") }
                     guard let script = run.script, !script.isOpaque else {
                         nonPortableCommands.append("RUN at line \(line)")

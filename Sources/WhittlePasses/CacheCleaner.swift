@@ -20,8 +20,9 @@ struct CacheCleaner {
         var out: [Finding] = []
         let commands = script.packageManagerCommands
         // apt's cleanup is its lists: `apt-get clean` alone empties only the package archives.
-        var cleaned = Set(script.cacheCleanups.map(\.family))
-        if !script.removesAptLists { cleaned.remove(.apt) }
+        let cleanups = Self.cleanups(of: script, at: instruction)
+        var cleaned = Set(cleanups.map(\.family))
+        if !cleanups.contains(where: \.removesAptLists) { cleaned.remove(.apt) }
         for rule in CacheCleanupRule.all {
             let filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
             guard let first = filling.first else { continue }
@@ -85,6 +86,12 @@ struct CacheCleaner {
         }
         out += downloadFindings()
         return out
+    }
+
+    /// The cleanups of a RUN's script, computed once per optimizer round.
+    static func cleanups(of script: ShellScript, at instruction: Instruction) -> [CacheCleanup] {
+        guard let cache = AnalysisCache.current else { return script.cacheCleanups }
+        return cache.value("cleanups@\(instruction.range.lowerBound)") { script.cacheCleanups }
     }
 
     /// `--no-cache` / `--no-cache-dir` / `--no-document` on every command that lacks it.
@@ -181,7 +188,7 @@ struct CacheCleaner {
     func laterCleanupOnly(_ family: PackageManagerFamily) -> (Instruction, Range<Int>)? {
         for other in later {
             guard let s = other.script, !s.isOpaque, !s.commands.isEmpty else { continue }
-            let cleanups = s.cacheCleanups
+            let cleanups = Self.cleanups(of: s, at: other.instruction)
             guard cleanups.count == s.commands.count, cleanups.allSatisfy({ $0.family == family }) else {
                 continue
             }

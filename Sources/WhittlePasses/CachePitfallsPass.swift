@@ -74,7 +74,7 @@ public struct CachePitfallsPass: Pass {
         for stage in file.stages {
             findings += argFindings(stage, context)
             for instruction in stage.instructions where instruction.kind == .run {
-                let run = RunScript(instruction, in: file)
+                let run = RunScript.cached(instruction, in: file)
                 guard let script = run.script, !script.isOpaque else { continue }
                 for command in script.packageManagerCommands
                 where command.action == .upgrade && command.packages.isEmpty {

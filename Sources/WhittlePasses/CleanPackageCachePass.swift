@@ -121,7 +121,7 @@ public struct CleanPackageCachePass: Pass {
             (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
         var findings: [Finding] = []
         for stage in file.stages where finalStages.contains(stage.index) {
-            let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript($0, in: file) }
+            let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             // Stages built FROM this one inherit its files (and its apt lists).
             let descendants = file.stages.filter { other in
                 var s = other
@@ -132,7 +132,7 @@ public struct CleanPackageCachePass: Pass {
                 return false
             }
             let inherited = descendants.flatMap {
-                $0.instructions.filter { $0.kind == .run }.map { RunScript($0, in: file) }
+                $0.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             }
             for (n, run) in runs.enumerated() {
                 guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque

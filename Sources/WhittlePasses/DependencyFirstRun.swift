@@ -34,7 +34,7 @@ struct DependencyFirstRun {
     let preludeDirectories: [String]
 
     init?(_ instruction: Instruction, in file: Dockerfile) {
-        let run = RunScript(instruction, in: file)
+        let run = RunScript.cached(instruction, in: file)
         guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque else {
             return nil
         }

@@ -53,7 +53,7 @@ public struct InstallFlagsPass: Pass {
         let file = context.file
         var findings: [Finding] = []
         for instruction in file.instructions where instruction.kind == .run {
-            let run = RunScript(instruction, in: file)
+            let run = RunScript.cached(instruction, in: file)
             guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque else {
                 continue
             }

@@ -140,7 +140,7 @@ public struct MergeRunsPass: Pass {
                     flush()
                     continue
                 }
-                let run = RunScript(instruction, in: file)
+                let run = RunScript.cached(instruction, in: file)
                 guard run.form == .shell, let script = run.script, !script.isOpaque else {
                     flush()
                     continue

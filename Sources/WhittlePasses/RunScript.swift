@@ -1,3 +1,4 @@
+import WhittleEngine
 import WhittleShell
 import WhittleSyntax
 
@@ -49,6 +50,13 @@ public struct RunScript: Sendable {
         }
         form = .shell
         script = parseShell(Self.source(instruction.text, args))
+    }
+
+    /// The analysis of a RUN, shared by every pass of the current optimizer round (see
+    /// `AnalysisCache`): the shell is read once per RUN, not once per pass.
+    public static func cached(_ instruction: Instruction, in file: Dockerfile) -> RunScript {
+        guard let cache = AnalysisCache.current else { return RunScript(instruction, in: file) }
+        return cache.value("run@\(instruction.range.lowerBound)") { RunScript(instruction, in: file) }
     }
 
     /// The shell source of a logical range of an instruction's text.

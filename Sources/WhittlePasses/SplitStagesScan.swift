@@ -80,7 +80,7 @@ extension SplitStagesPlanner {
 
     /// Reads the commands of one RUN.
     private func scanRun(_ instruction: Instruction, into scan: inout StageScan) throws(SplitRefusal) {
-        let run = RunScript(instruction, in: file)
+        let run = RunScript.cached(instruction, in: file)
         guard let script = run.script, !script.isOpaque else { return }
         let line = instruction.startLine
         var onlyUsers = !script.commands.isEmpty
