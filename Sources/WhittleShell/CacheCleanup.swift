@@ -68,7 +68,12 @@ enum CacheCleanupModel {
     }
 
     static func cleanups(_ command: SimpleCommand) -> [CacheCleanup] {
-        if let managerCommand = command.packageManagerCommand {
+        cleanups(command, managerCommand: command.packageManagerCommand)
+    }
+
+    /// The cleanups of a command whose package-manager reading is already known.
+    static func cleanups(_ command: SimpleCommand, managerCommand: PackageManagerCommand?) -> [CacheCleanup] {
+        if let managerCommand {
             guard isCleanCommand(managerCommand) else { return [] }
             return [
                 CacheCleanup(
@@ -119,7 +124,12 @@ extension SimpleCommand {
 
 extension ShellScript {
     /// Every cache cleanup, in source order.
-    public var cacheCleanups: [CacheCleanup] { commands.flatMap(\.cacheCleanups) }
+    public var cacheCleanups: [CacheCleanup] {
+        // The package-manager reading of each command is done once, when the script is parsed.
+        let byIndex = Dictionary(
+            packageCommands.map { ($0.command.index, $0) }, uniquingKeysWith: { a, _ in a })
+        return commands.flatMap { CacheCleanupModel.cleanups($0, managerCommand: byIndex[$0.index]) }
+    }
 
     /// Whether some command removes `/var/lib/apt/lists`.
     public var removesAptLists: Bool { cacheCleanups.contains(where: \.removesAptLists) }

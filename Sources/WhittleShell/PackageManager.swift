@@ -268,10 +268,8 @@ extension SimpleCommand {
 }
 
 extension ShellScript {
-    /// Every package-manager invocation, in source order.
-    public var packageManagerCommands: [PackageManagerCommand] {
-        commands.compactMap(\.packageManagerCommand)
-    }
+    /// Every package-manager invocation, in source order (read once, when the script is parsed).
+    public var packageManagerCommands: [PackageManagerCommand] { packageCommands }
 }
 
 /// Shared reading: options by table, then `subcommand` words and packages from the operands.

@@ -19,6 +19,8 @@ public struct ShellScript: Sendable {
     let functionDefinitions: [DefinedFunction]
     /// And-or lists ending in `&`, with the context of the list that holds them.
     let backgroundLists: [BackgroundList]
+    /// The package-manager invocations among `commands` (see `packageManagerCommands`).
+    let packageCommands: [PackageManagerCommand]
 
     struct DefinedFunction: Sendable {
         let definition: FunctionDefinition
@@ -41,6 +43,7 @@ public struct ShellScript: Sendable {
         self.commands = commands
         self.functionDefinitions = functionDefinitions
         self.backgroundLists = backgroundLists
+        self.packageCommands = commands.compactMap(\.packageManagerCommand)
     }
 
     /// Parses `source` (same as `parseShell(_:)`).

@@ -18,6 +18,9 @@ public struct Dockerfile: Sendable {
     public let instructions: [Instruction]
     /// The build stages, in order.
     public let stages: [Stage]
+    /// The defaults of the ARGs before the first FROM (a later declaration wins): the only
+    /// variables FROM can use.
+    public let globalArgumentDefaults: [String: String]
 
     init(source: SourceText, nodes: [SyntaxNode], escape: UInt8, error: SyntaxError?) {
         self.source = source
@@ -27,6 +30,7 @@ public struct Dockerfile: Sendable {
         let instructions = nodes.compactMap(\.instruction)
         self.instructions = instructions
         self.stages = Stage.split(instructions)
+        self.globalArgumentDefaults = Dockerfile.globalArgumentDefaults(instructions, escape: escape)
     }
 
     /// Parses UTF-8 text. Throws only when the bytes are not readable text (binary data, invalid

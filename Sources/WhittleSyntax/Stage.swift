@@ -69,9 +69,11 @@ extension Stage {
 
 extension Dockerfile {
     /// The defaults of the global ARGs (a later declaration wins).
-    public var globalArgumentDefaults: [String: String] {
+    static func globalArgumentDefaults(_ instructions: [Instruction], escape: UInt8) -> [String: String] {
         var defaults: [String: String] = [:]
-        for arg in globalArguments {
+        for arg in instructions {
+            if arg.kind == .from { break }
+            guard arg.kind == .arg else { continue }
             for pair in BuildKitArguments.nameOrNameValue(arg.text.bytes, arg.argumentsRange, escape: escape)
                 .1
             {
