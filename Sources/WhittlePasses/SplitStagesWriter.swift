@@ -38,6 +38,19 @@ extension SplitStagesPlanner {
 
     /// The edits that turn the stage into a build stage and append the runtime stage.
     /// `commands` holds CMD and ENTRYPOINT rewritten in exec form, by start offset.
+    /// The folders on the default PATH of a runtime image (the build image's PATH, e.g. the
+    /// golang image's `/go/bin`, is not carried over).
+    static let defaultPath: Set<String> = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+
+    /// Where an artifact goes in the runtime stage: where it was, unless CMD names it without a
+    /// path and that folder is not on the runtime's PATH; then `/usr/local/bin`.
+    static func destination(_ path: String, launching program: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !program.contains("/"), program == name, !defaultPath.contains(folder) else { return path }
+        return "/usr/local/bin/" + name
+    }
+
     func writeEdits(
         _ subject: SplitSubject, runtime: RuntimeChoice, packages: [String], user: Instruction?,
         commands: [Int: String]
@@ -156,7 +169,7 @@ extension SplitStagesPlanner {
         }
         .joined()
         for (from, to) in runtime.copies {
-            stageText += style.keyword("COPY") + " --from=\(builderName) \(from) \(to)" + style.newline
+            stageText += style.keyword("COPY") + " --from=\(builderName) \(from) \(Self.destination(to, launching: subject.launch.program))" + style.newline
         }
         stageText += moved.tail.joined()
         return stageText
