@@ -1,0 +1,3 @@
+module example.com/bench-server
+
+go 1.19
