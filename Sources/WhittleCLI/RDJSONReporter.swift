@@ -118,6 +118,16 @@ enum RDJSONReporter {
                     replacement: $0.replacement)
             }
             var text = TextEdit.apply(shifted, to: Array(source.bytes[whole]))
+            if text.isEmpty {
+                // The lines go away entirely: a line-wise range (no columns) with no text.
+                return .object([
+                    (
+                        "range",
+                        .object([("start", .object([("line", .int(first))])), ("end", .object([("line", .int(last))]))])
+                    ),
+                    ("text", .string("")),
+                ])
+            }
             // The suggestion replaces the lines' content; their last terminator stays.
             let removed = whole.upperBound - contentRange(source).upperBound
             if removed > 0 && text.count >= removed && Array(text.suffix(removed)) == Array(source.bytes[contentRange(source).upperBound..<whole.upperBound]) {

@@ -700,7 +700,10 @@ def main(argv: list[str] | None = None) -> int:
         rdjson = json.loads(output) if output.strip() else {
             "source": {"name": "whittle"}, "diagnostics": []}
         plan["whittle_command"] = command
-        if not truthy(os.environ.get("WHITTLE_ACTION_RAW_RDJSON")):
+        # whittle's rdjson is reviewdog-ready (whole-line suggestions per block, byte columns);
+        # WHITTLE_ACTION_REBUILD_RDJSON=1 rebuilds it from the JSON report instead, for older
+        # whittle versions whose rdjson had one suggestion per edit.
+        if truthy(os.environ.get("WHITTLE_ACTION_REBUILD_RDJSON")):
             json_code, json_output = run_whittle(whittle_command(whittle, "json", args, targets))
             report = json.loads(json_output) if json_output.strip() else {"files": []}
             rdjson, notes = reviewdog_ready(rdjson, report, args.unsafe_fixes)

@@ -337,23 +337,23 @@ class ActionScript(unittest.TestCase):
         self.assertEqual({d["location"]["path"] for d in rdjson["diagnostics"]},
                          {"services/api/Dockerfile"})
         self.assertEqual(self.rendered(rdjson), EXPECTED_SUGGESTIONS)
-        # The pip suggestion's column counts bytes: "é" is 2 and "☕" 3 (whittle counts 1 each).
+        # The pip suggestion replaces its whole line; columns count bytes ("é" is 2, "☕" 3).
         pip = rdjson["diagnostics"][2]
-        self.assertEqual(pip["suggestions"], [{
-            "range": {"start": {"line": 5, "column": 36}, "end": {"line": 5, "column": 36}},
-            "text": " --no-cache-dir"}])
+        line5 = Path(self.repo, "services/api/Dockerfile").read_text(encoding="utf-8").split("\n")[4]
+        self.assertEqual(pip["suggestions"][0]["range"], {
+            "start": {"line": 5, "column": 1},
+            "end": {"line": 5, "column": len(line5.encode("utf-8")) + 1}})
+        self.assertIn(" --no-cache-dir", pip["suggestions"][0]["text"])
         self.assertIn("(safe fix: Add --no-cache-dir)", pip["message"])
-        # One fix in two places: two diagnostics, each pointing at the other.
-        self.assertIn("Part 1 of 2 of this fix (the other part is at line 7)",
-                      rdjson["diagnostics"][0]["message"])
-        self.assertIn("Part 2 of 2 of this fix (the other part is at line 3)",
-                      rdjson["diagnostics"][1]["message"])
+        # One fix in two places: two diagnostics, each saying so.
+        self.assertIn("[part 1 of 2: accept every part together]", rdjson["diagnostics"][0]["message"])
+        self.assertIn("[part 2 of 2: accept every part together]", rdjson["diagnostics"][1]["message"])
         # The unsafe exec-form fix is reported, without a suggestion.
         entrypoint = rdjson["diagnostics"][-1]
         self.assertEqual(entrypoint["code"]["value"], "exec-form")
         self.assertNotIn("suggestions", entrypoint)
         self.assertIn("unsafe fix: Use exec form", entrypoint["message"])
-        self.assertIn("unsafe-fixes: true", entrypoint["message"])
+        self.assertIn("use --unsafe-fixes", entrypoint["message"])
         # Committing every suggestion gives what `whittle fix` writes (the unsafe fix aside).
         original = Path(self.repo, "services/api/Dockerfile").read_text(encoding="utf-8")
         suggestions = [s for d in rdjson["diagnostics"] for s in d.get("suggestions", [])]
@@ -375,29 +375,14 @@ class ActionScript(unittest.TestCase):
         self.assertEqual(apply_all(original, suggestions),
                          self.whittle_fix_stdout("services/api/Dockerfile", "--unsafe-fixes"))
 
-    def test_whittle_rdjson_is_one_suggestion_per_edit(self):
-        """whittle's own rdjson (sent as is with WHITTLE_ACTION_RAW_RDJSON=1): one suggestion per
-        TextEdit, with its range; columns in code points."""
-        code, plan, _, err = self.action("--reporter", "reviewdog",
-                                         env={"WHITTLE_ACTION_RAW_RDJSON": "1"})
+    def test_whittle_rdjson_is_sent_as_is(self):
+        """whittle's rdjson is reviewdog-ready: the action sends exactly what whittle prints."""
+        code, plan, _, err = self.action("--reporter", "reviewdog")
         self.assertEqual(code, 1, err)
         validate_rdjson(plan["rdjson"])
-        report = json.loads(subprocess.run(
-            [WHITTLE, "check", "--format", "json", "services/api/Dockerfile"], cwd=self.repo,
-            text=True, stdout=subprocess.PIPE).stdout)
-        findings = run.flat_findings(report)
-        self.assertEqual(len(findings), len(plan["rdjson"]["diagnostics"]))
-        for d, (_, finding) in zip(plan["rdjson"]["diagnostics"], findings):
-            fix = finding["fix"]
-            if not fix or fix["safety"] == "suggestion":
-                self.assertNotIn("suggestions", d)
-                continue
-            self.assertEqual(
-                [(s["range"]["start"]["line"], s["range"]["start"]["column"],
-                  s["range"]["end"]["line"], s["range"]["end"]["column"], s["text"])
-                 for s in d["suggestions"]],
-                [(e["start"]["line"], e["start"]["column"], e["end"]["line"], e["end"]["column"],
-                  e["replacement"]) for e in fix["edits"]])
+        printed = subprocess.run(plan["whittle_command"], cwd=self.repo, text=True,
+                                 stdout=subprocess.PIPE).stdout
+        self.assertEqual(plan["rdjson"], json.loads(printed))
 
     def test_print_rdjson(self):
         code, _, out, err = self.action("--reporter", "reviewdog", "--print-rdjson",
