@@ -339,7 +339,7 @@ def load_apps(selected):
 def pct_change(before, after):
     if before in (None, 0) or after is None:
         return None
-    return round(100.0 * (after - before) / before, 1)
+    return round(100.0 * (after - before) / before, 1) + 0.0
 
 
 def mb(n):
@@ -525,6 +525,39 @@ def summary_table(results):
     return "\n".join(lines)
 
 
+def markdown(report):
+    """The results as the Markdown table of Docs/Benchmarks.md."""
+    def mbs(r):
+        return "FAILED" if not r["build"]["ok"] else f"{(r.get('image') or {}).get('size_bytes', 0) / 1e6:.1f}"
+
+    def sec(r, key):
+        v = (r.get(key) or {}).get("seconds")
+        return "-" if v is None else f"{v:.1f}"
+
+    def ok(r):
+        sm = r.get("smoke")
+        return "-" if sm is None else ("ok" if sm["ok"] else "**FAILED**")
+
+    lines = ["| app | passes that changed it | size before → after (MB) | size | layers | cold build (s) | "
+             "rebuild after an edit (s) | rebuild | smoke before / after |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for r in report["apps"]:
+        o, n = r["original"], r["rewritten"]
+        lines.append(
+            f"| {r['app']} | {', '.join(r['whittle']['passes_changed'])} | {mbs(o)} → {mbs(n)} | {pct(r['size_change_pct'])} | "
+            f"{(o.get('image') or {}).get('layers', '-')} → {(n.get('image') or {}).get('layers', '-')} | "
+            f"{sec(o, 'build')} → {sec(n, 'build')} | {sec(o, 'rebuild')} → {sec(n, 'rebuild')} | "
+            f"{pct(r['rebuild_change_pct'])} | {ok(o)} / {ok(n)} |")
+    s = report.get("summary", {})
+    if s:
+        lines.append("")
+        lines.append(f"**Median size reduction: {s['median_size_reduction_pct']}%. Median rebuild-time reduction: "
+                     f"{s['median_rebuild_reduction_pct']}%.** (Median cold-build change: {s['median_cold_build_change_pct']:+}%.) "
+                     f"Rewritten builds failed: {', '.join(s['rewritten_builds_failed']) or 'none'}; rewritten smoke tests "
+                     f"failed: {', '.join(s['rewritten_smoke_failed']) or 'none'}.")
+    return "\n".join(lines)
+
+
 def machine():
     mem = None
     try:
@@ -563,7 +596,13 @@ def main():
                    "time is reported (default 3)")
     p.add_argument("--timeout", type=int, default=1800, help="seconds allowed per build (default 1800)")
     p.add_argument("--smoke-timeout", type=int, default=120, help="seconds allowed per smoke test (default 120)")
+    p.add_argument("--markdown", metavar="JSON", help="print the results in JSON (written by --json) as the "
+                   "Markdown table of Docs/Benchmarks.md, and exit")
     opts = p.parse_args()
+    if opts.markdown:
+        with open(opts.markdown) as f:
+            print(markdown(json.load(f)))
+        return 0
 
     apps = load_apps(opts.apps)
     whittle = find_whittle(opts.whittle)
@@ -593,7 +632,9 @@ def main():
     report = {
         "date": started.isoformat(timespec="seconds"),
         "machine": machine(),
-        "whittle": {"binary": whittle, "version": whittle_version(whittle)},
+        "whittle": {"binary": whittle, "version": whittle_version(whittle),
+                    "binary_built": datetime.datetime.fromtimestamp(os.path.getmtime(whittle), datetime.timezone.utc)
+                    .isoformat(timespec="seconds")},
         "size_method": "sum of the layer sizes in the image manifest (buildah inspect --type image; Docker format, "
                        "uncompressed layer tars): the uncompressed image size",
         "stand_ins": {k: {"local": LOCAL_PREFIX + v[0], **({"note": v[1]} if v[1] else {})} for k, v in STAND_INS.items()},
@@ -644,9 +685,9 @@ def main():
     report["summary"] = {
         "apps": len(results),
         "median_size_change_pct": round(statistics.median(sizes), 1) if sizes else None,
-        "median_size_reduction_pct": round(-statistics.median(sizes), 1) if sizes else None,
+        "median_size_reduction_pct": round(-statistics.median(sizes), 1) + 0.0 if sizes else None,
         "median_rebuild_change_pct": round(statistics.median(rebuilds), 1) if rebuilds else None,
-        "median_rebuild_reduction_pct": round(-statistics.median(rebuilds), 1) if rebuilds else None,
+        "median_rebuild_reduction_pct": round(-statistics.median(rebuilds), 1) + 0.0 if rebuilds else None,
         "median_cold_build_change_pct": round(statistics.median(colds), 1) if colds else None,
         "rewritten_builds_failed": rewritten_failed,
         "original_builds_failed": original_failed,

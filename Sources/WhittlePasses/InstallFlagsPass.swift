@@ -110,7 +110,7 @@ public struct InstallFlagsPass: Pass {
                             notes: [
                                 "unsafe: a program that used one of them would break; check the image after the change"
                             ],
-                            effect: Effect(note: "often tens of MB"),
+                            effect: Effect(note: "often tens of MB", removedPaths: ["/"]),
                             fix: Fix(
                                 title: "Skip \(family) with \(option)", safety: .unsafe,
                                 edits: [ScriptEdits.insert(option, after: word, in: script)]),

@@ -142,7 +142,8 @@ public struct SplitStagesPass: Pass {
                     ],
                     effect: Effect(
                         bytesSaved: saved,
-                        note: saved == nil ? "the build tools and sources leave the image" : nil),
+                        note: saved == nil ? "the build tools and sources leave the image" : nil,
+                        removedPaths: ["/"]),
                     fix: Fix(
                         title: "Split into a build stage and a runtime stage from \(runtimeImage)",
                         safety: .unsafe, edits: edits))

@@ -152,7 +152,8 @@ public struct SuggestSmallerBasePass: Pass {
                         notes: [
                             "A digest names one exact image: whittle leaves it alone. Resolve the digest of \(newImage) yourself if the variant fits."
                         ] + notes,
-                        effect: Effect(bytesSaved: saved, note: "estimate from the catalog")))
+                        effect: Effect(
+                            bytesSaved: saved, note: "estimate from the catalog", removedPaths: ["/"])))
                 continue
             }
             if tag.isUnpinned {
@@ -195,7 +196,9 @@ public struct SuggestSmallerBasePass: Pass {
                     message:
                         "\(base.resolved) is about \(current.sizeMB) MB; \(newImage) (about \(target.sizeMB) MB) fits this stage",
                     range: range, notes: notes,
-                    effect: Effect(bytesSaved: saved, note: "estimate from the catalog of typical sizes"),
+                    effect: Effect(
+                        bytesSaved: saved, note: "estimate from the catalog of typical sizes",
+                        removedPaths: ["/"]),
                     fix: edits.isEmpty
                         ? nil : Fix(title: "Use \(newImage)", safety: safety, edits: edits)))
         }
