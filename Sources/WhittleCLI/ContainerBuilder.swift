@@ -43,8 +43,8 @@ struct ContainerBuilder {
     func run(_ arguments: [String]) -> Output {
         // Output goes to files, not pipes: a chatty build cannot fill a pipe and block.
         let base = NSTemporaryDirectory() + "whittle-run-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: base + ".out")
             try? FileManager.default.removeItem(atPath: base + ".err")

@@ -146,8 +146,12 @@ struct VerifyCommand {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let originalFile = work + "/Dockerfile.original"
         let rewrittenFile = work + "/Dockerfile.whittle"
-        FileManager.default.createFile(atPath: originalFile, contents: Data(input.bytes))
-        FileManager.default.createFile(atPath: rewrittenFile, contents: Data(result.output))
+        guard FileManager.default.createFile(atPath: originalFile, contents: Data(input.bytes)),
+            FileManager.default.createFile(atPath: rewrittenFile, contents: Data(result.output))
+        else {
+            io.err("\(path):1:1: error: cannot write the Dockerfiles to build into \(work)\n")
+            return ExitCode.inputError
+        }
         let id = UUID().uuidString.prefix(8).lowercased()
         let tags = ("localhost/whittle-verify/original:\(id)", "localhost/whittle-verify/rewritten:\(id)")
         defer {
