@@ -18,7 +18,9 @@ let package = Package(
         .target(name: "WhittleDiff"),
         .target(name: "WhittleEngine", dependencies: ["WhittleSyntax", "WhittleTOML"]),
         .target(name: "WhittlePasses", dependencies: ["WhittleSyntax", "WhittleShell", "WhittleEngine"]),
-        .target(name: "WhittleCLI", dependencies: ["WhittleSyntax", "WhittleShell", "WhittleEngine", "WhittlePasses", "WhittleDiff"]),
+        .target(
+            name: "WhittleCLI",
+            dependencies: ["WhittleSyntax", "WhittleShell", "WhittleEngine", "WhittlePasses", "WhittleDiff"]),
         .executableTarget(name: "whittle", dependencies: ["WhittleCLI"]),
         .target(name: "GoldenSupport", path: "Tests/GoldenSupport"),
         .testTarget(name: "WhittleSyntaxTests", dependencies: ["WhittleSyntax", "GoldenSupport"]),
@@ -26,7 +28,8 @@ let package = Package(
         .testTarget(name: "WhittleDiffTests", dependencies: ["WhittleDiff"]),
         .testTarget(name: "WhittleShellTests", dependencies: ["WhittleShell"]),
         .testTarget(
-            name: "WhittlePassesTests", dependencies: ["WhittlePasses", "WhittleEngine", "WhittleSyntax", "GoldenSupport"]),
+            name: "WhittlePassesTests",
+            dependencies: ["WhittlePasses", "WhittleEngine", "WhittleSyntax", "GoldenSupport"]),
         .testTarget(name: "WhittleCLITests", dependencies: ["WhittleCLI", "WhittleSyntax", "GoldenSupport"]),
     ],
     swiftLanguageModes: [.v6]

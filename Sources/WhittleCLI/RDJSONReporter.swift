@@ -23,7 +23,8 @@ enum RDJSONReporter {
                 }
                 let blocks = applied ? LineBlock.blocks(of: finding.fix!, in: source) : []
                 if blocks.isEmpty {
-                    diagnostics.append(diagnostic(report.path, message, finding, range(finding.range, source), []))
+                    diagnostics.append(
+                        diagnostic(report.path, message, finding, range(finding.range, source), []))
                     continue
                 }
                 for (n, block) in blocks.enumerated() {
@@ -31,18 +32,27 @@ enum RDJSONReporter {
                     if blocks.count > 1 {
                         text += " [part \(n + 1) of \(blocks.count): accept every part together]"
                     }
-                    diagnostics.append(diagnostic(report.path, text, finding, block.range(source), [block.suggestion(source)]))
+                    diagnostics.append(
+                        diagnostic(
+                            report.path, text, finding, block.range(source), [block.suggestion(source)]))
                 }
             }
         }
         return .object([
-            ("source", .object([("name", .string("whittle")), ("url", .string("https://github.com/whittle-dev/whittle"))])),
+            (
+                "source",
+                .object([
+                    ("name", .string("whittle")), ("url", .string("https://github.com/whittle-dev/whittle")),
+                ])
+            ),
             ("severity", .string("WARNING")),
             ("diagnostics", .array(diagnostics)),
         ])
     }
 
-    static func diagnostic(_ path: String, _ message: String, _ f: Finding, _ range: JSONValue, _ suggestions: [JSONValue])
+    static func diagnostic(
+        _ path: String, _ message: String, _ f: Finding, _ range: JSONValue, _ suggestions: [JSONValue]
+    )
         -> JSONValue
     {
         var members: [(String, JSONValue)] = [
@@ -79,7 +89,9 @@ enum RDJSONReporter {
                 let first = source.line(of: edit.range.lowerBound)
                 // An edit that ends at the start of a line ends on the line before it.
                 var last = source.line(of: edit.range.upperBound)
-                if edit.range.upperBound > edit.range.lowerBound, source.lineStarts[last - 1] == edit.range.upperBound {
+                if edit.range.upperBound > edit.range.lowerBound,
+                    source.lineStarts[last - 1] == edit.range.upperBound
+                {
                     last -= 1
                 }
                 last = max(first, last)
@@ -123,17 +135,25 @@ enum RDJSONReporter {
                 return .object([
                     (
                         "range",
-                        .object([("start", .object([("line", .int(first))])), ("end", .object([("line", .int(last))]))])
+                        .object([
+                            ("start", .object([("line", .int(first))])),
+                            ("end", .object([("line", .int(last))])),
+                        ])
                     ),
                     ("text", .string("")),
                 ])
             }
             // The suggestion replaces the lines' content; their last terminator stays.
             let removed = whole.upperBound - contentRange(source).upperBound
-            if removed > 0 && text.count >= removed && Array(text.suffix(removed)) == Array(source.bytes[contentRange(source).upperBound..<whole.upperBound]) {
+            if removed > 0 && text.count >= removed
+                && Array(text.suffix(removed))
+                    == Array(source.bytes[contentRange(source).upperBound..<whole.upperBound])
+            {
                 text.removeLast(removed)
             }
-            return .object([("range", range(source)), ("text", .string(String(decoding: text, as: UTF8.self)))])
+            return .object([
+                ("range", range(source)), ("text", .string(String(decoding: text, as: UTF8.self))),
+            ])
         }
     }
 }

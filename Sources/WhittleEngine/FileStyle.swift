@@ -57,9 +57,12 @@ public struct FileStyle: Sendable, Equatable {
                 if line > firstLine && i < r.upperBound && s[i] != 0x0A && s[i] != 0x0D && !isComment {
                     let indent = String(decoding: s[r.lowerBound..<i], as: UTF8.self)
                     allIndents[indent, default: 0] += 1
-                    let startsWithOperator = s[i...].starts(with: Array("&&".utf8)) || s[i...].starts(with: Array("||".utf8))
+                    let startsWithOperator =
+                        s[i...].starts(with: Array("&&".utf8)) || s[i...].starts(with: Array("||".utf8))
                     if startsWithOperator { atStart += 1 }
-                    if startsWithOperator || previousEndsWithOperator { commandIndents[indent, default: 0] += 1 }
+                    if startsWithOperator || previousEndsWithOperator {
+                        commandIndents[indent, default: 0] += 1
+                    }
                 }
                 if isComment { continue }
                 var e = r.upperBound
@@ -73,7 +76,8 @@ public struct FileStyle: Sendable, Equatable {
                     let body = s[r.lowerBound..<k]
                     if body.hasSuffix(Array("&&".utf8)) { atEnd += 1 }
                     previousEndsWithOperator =
-                        body.hasSuffix(Array("&&".utf8)) || body.hasSuffix(Array("||".utf8)) || body.hasSuffix(Array(";".utf8))
+                        body.hasSuffix(Array("&&".utf8)) || body.hasSuffix(Array("||".utf8))
+                        || body.hasSuffix(Array(";".utf8))
                 }
             }
         }

@@ -39,7 +39,8 @@ public struct PassContext: Sendable {
     /// Whether `passID` is switched off for `instruction` (or for the whole file).
     public func isSuppressed(_ passID: String, codes: [String] = [], at instruction: Instruction) -> Bool {
         suppressions.isSuppressed(
-            passID: passID, codes: Set(codes), ranges: [instruction.range.lowerBound..<instruction.range.lowerBound + 1])
+            passID: passID, codes: Set(codes),
+            ranges: [instruction.range.lowerBound..<instruction.range.lowerBound + 1])
     }
 
     public var source: [UInt8] { file.source.bytes }

@@ -157,7 +157,8 @@ public struct DependencyFirstCopyPass: Pass {
         return Finding(
             passID: Self.id, severity: .info,
             message: "`\(copy.shortText)` copies the whole build context, and there is no .dockerignore",
-            range: copy.instruction.keywordSourceRange.lowerBound..<copy.instruction.argumentsSourceRange.upperBound,
+            range: copy.instruction.keywordSourceRange
+                .lowerBound..<copy.instruction.argumentsSourceRange.upperBound,
             notes: [
                 "everything in the context is sent to the builder and copied: version-control data, local dependency folders, build output, secrets in .env files; any change to them also invalidates the COPY",
                 "suggested .dockerignore (whittle does not create it): " + entries.joined(separator: ", "),

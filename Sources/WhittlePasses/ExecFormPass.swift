@@ -70,7 +70,9 @@ public struct ExecFormPass: Pass {
             var lastEntrypoint = stage.instructions.last { $0.kind == .entrypoint }
             var root = stage
             while let parent = file.parentStage(of: root) {
-                if lastEntrypoint == nil { lastEntrypoint = parent.instructions.last { $0.kind == .entrypoint } }
+                if lastEntrypoint == nil {
+                    lastEntrypoint = parent.instructions.last { $0.kind == .entrypoint }
+                }
                 root = parent
             }
             let baseImage = file.resolvedBaseImage(of: root).value
@@ -122,7 +124,8 @@ public struct ExecFormPass: Pass {
     /// that do set one (node, postgres, nginx, php, maven, redis, mysql, ...) are not here.
     static let imagesWithoutEntrypoint: Set<String> = [
         "scratch", "debian", "ubuntu", "alpine", "busybox", "fedora", "centos", "rockylinux", "almalinux",
-        "amazonlinux", "opensuse/leap", "opensuse/tumbleweed", "python", "golang", "rust", "ruby", "perl", "gcc",
+        "amazonlinux", "opensuse/leap", "opensuse/tumbleweed", "python", "golang", "rust", "ruby", "perl",
+        "gcc",
         "eclipse-temurin", "openjdk", "amazoncorretto", "ibmjava", "sapmachine", "httpd", "swift",
         "gcr.io/distroless/static", "gcr.io/distroless/static-debian11", "gcr.io/distroless/static-debian12",
         "gcr.io/distroless/base", "gcr.io/distroless/base-debian11", "gcr.io/distroless/base-debian12",
@@ -135,8 +138,11 @@ public struct ExecFormPass: Pass {
     static func hasNoEntrypoint(_ image: String) -> Bool {
         var name = image
         if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
-        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = String(name[..<colon]) }
-        for prefix in ["docker.io/library/", "index.docker.io/library/", "library/", "docker.io/"] where name.hasPrefix(prefix) {
+        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") {
+            name = String(name[..<colon])
+        }
+        for prefix in ["docker.io/library/", "index.docker.io/library/", "library/", "docker.io/"]
+        where name.hasPrefix(prefix) {
             name.removeFirst(prefix.count)
         }
         return imagesWithoutEntrypoint.contains(name.lowercased())

@@ -160,7 +160,8 @@ public struct MergeRunsPass: Pass {
                                 passID: Self.id, severity: .warning,
                                 message:
                                     "a package index update in its own RUN leaves a stale list in the build cache",
-                                range: previous.instruction.keywordSourceRange.lowerBound..<previous.instruction.argumentsSourceRange.upperBound,
+                                range: previous.instruction.keywordSourceRange
+                                    .lowerBound..<previous.instruction.argumentsSourceRange.upperBound,
                                 notes: ["not merged automatically: \(reason)"]))
                     }
                     flush()

@@ -45,7 +45,8 @@ enum ScriptEdits {
         // heredoc's terminator). `&&` keeps the script's exit status honest.
         var end = script.source.text.count
         while end > 0, script.source.text[end - 1] == 0x0A || script.source.text[end - 1] == 0x0D { end -= 1 }
-        return .insert((endsWithSemicolon ? " " : " && ") + command, at: script.source.sourceEnd(ofLogical: end))
+        return .insert(
+            (endsWithSemicolon ? " " : " && ") + command, at: script.source.sourceEnd(ofLogical: end))
     }
 
     /// Inserts ` option` right after `word` (e.g. `--no-cache` after `apk add`).

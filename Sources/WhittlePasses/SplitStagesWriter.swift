@@ -40,7 +40,9 @@ extension SplitStagesPlanner {
     /// `commands` holds CMD and ENTRYPOINT rewritten in exec form, by start offset.
     /// The folders on the default PATH of a runtime image (the build image's PATH, e.g. the
     /// golang image's `/go/bin`, is not carried over).
-    static let defaultPath: Set<String> = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+    static let defaultPath: Set<String> = [
+        "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin",
+    ]
 
     /// Where an artifact goes in the runtime stage: where it was, unless CMD names it without a
     /// path and that folder is not on the runtime's PATH; then `/usr/local/bin`.
@@ -169,7 +171,10 @@ extension SplitStagesPlanner {
         }
         .joined()
         for (from, to) in runtime.copies {
-            stageText += style.keyword("COPY") + " --from=\(builderName) \(from) \(Self.destination(to, launching: subject.launch.program))" + style.newline
+            stageText +=
+                style.keyword("COPY")
+                + " --from=\(builderName) \(from) \(Self.destination(to, launching: subject.launch.program))"
+                + style.newline
         }
         stageText += moved.tail.joined()
         return stageText

@@ -17,7 +17,8 @@ struct OwnImageTests {
     }
 
     @Test func ourDockerfileIsMultiStageWithADistrolessRuntime() throws {
-        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("Dockerfile"), encoding: .utf8)
+        let text = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("Dockerfile"), encoding: .utf8)
         let froms = text.split(separator: "\n").filter { $0.hasPrefix("FROM ") }
         #expect(froms.count == 2)
         #expect(froms.last?.contains("gcr.io/distroless/") == true)

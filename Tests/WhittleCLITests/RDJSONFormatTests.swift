@@ -48,7 +48,8 @@ struct RDJSONFormatTests {
     }
 
     @Test func columnsCountUTF8Bytes() throws {
-        let path = try scratch.write("Dockerfile", "FROM python:3.12-slim\nRUN pip install flask  # café ☕ ok\nCMD [\"flask\"]\n")
+        let path = try scratch.write(
+            "Dockerfile", "FROM python:3.12-slim\nRUN pip install flask  # café ☕ ok\nCMD [\"flask\"]\n")
         let (_, json) = try rdjson([path])
         let d = try #require((json["diagnostics"] as? [[String: Any]])?.first)
         let suggestion = try #require((d["suggestions"] as? [[String: Any]])?.first)

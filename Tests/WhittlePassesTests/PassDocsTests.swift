@@ -35,7 +35,8 @@ struct PassDocsTests {
 
             """
         for pass in PassCatalog.all {
-            out += "| [\(pass.id)](\(pass.id).md) | \(pass.fixSafety.rawValue) | \(tableCell(pass.summary)) |\n"
+            out +=
+                "| [\(pass.id)](\(pass.id).md) | \(pass.fixSafety.rawValue) | \(tableCell(pass.summary)) |\n"
         }
         return out
     }
