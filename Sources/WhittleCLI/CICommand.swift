@@ -15,21 +15,14 @@ struct CICommand {
     var path = "Dockerfile"
 
     init(arguments: [String]) throws {
-        var i = 0
+        var cursor = ArgumentCursor(arguments, usage: Self.usage)
         var paths: [String] = []
-        func value(_ name: String) throws -> String {
-            i += 1
-            guard i < arguments.count else { throw UsageError("\(name) needs a value", usage: Self.usage) }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            var argument = arguments[i]
-            var inline: String? = nil
-            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
-                inline = String(argument[argument.index(after: eq)...])
-                argument = String(argument[..<eq])
+        while let item = cursor.next() {
+            guard case .option(let argument) = item else {
+                if case .path(let p) = item { paths.append(p) }
+                continue
             }
-            func next() throws -> String { try inline ?? value(argument) }
+            func next() throws -> String { try cursor.value(of: argument) }
             switch argument {
             case "--provider":
                 let v = try next()
@@ -58,12 +51,8 @@ struct CICommand {
 
                         """)
             default:
-                if argument.hasPrefix("-") {
-                    throw UsageError("unknown option '\(argument)' for ci", usage: Self.usage)
-                }
-                paths.append(arguments[i])
+                throw UsageError("unknown option '\(argument)' for ci", usage: Self.usage)
             }
-            i += 1
         }
         guard paths.count <= 1 else { throw UsageError("ci takes one Dockerfile", usage: Self.usage) }
         if let p = paths.first { path = p }

@@ -47,34 +47,17 @@ struct CommandOptions {
         """
 
     init(arguments: [String], command: String) throws {
-        var i = 0
-        func value(_ name: String) throws -> String {
-            i += 1
-            guard i < arguments.count else { throw UsageError("\(name) needs a value", usage: Self.usage) }
-            return arguments[i]
-        }
+        var cursor = ArgumentCursor(arguments, usage: Self.usage)
         func ids(_ text: String) -> [String] {
             text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        var onlyPaths = false
-        while i < arguments.count {
-            var argument = arguments[i]
-            var inlineValue: String? = nil
-            if !onlyPaths, argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
-                inlineValue = String(argument[argument.index(after: eq)...])
-                argument = String(argument[..<eq])
-            }
-            func next(_ name: String) throws -> String {
-                if let inlineValue { return inlineValue }
-                return try value(name)
-            }
-            if onlyPaths || argument == "-" || !argument.hasPrefix("-") {
-                paths.append(arguments[i])
-                i += 1
+        while let item = cursor.next() {
+            guard case .option(let argument) = item else {
+                if case .path(let path) = item { paths.append(path) }
                 continue
             }
+            func next(_ name: String) throws -> String { try cursor.value(of: name) }
             switch argument {
-            case "--": onlyPaths = true
             case "--select": select = (select ?? []) + ids(try next(argument))
             case "--ignore": ignore += ids(try next(argument))
             case "--unsafe-fixes": unsafeFixes = true
@@ -130,7 +113,6 @@ struct CommandOptions {
             default:
                 throw UsageError("unknown option '\(argument)' for \(command)", usage: Self.usage)
             }
-            i += 1
         }
         guard !paths.isEmpty else { throw UsageError("no Dockerfile given", usage: Self.usage) }
         if paths.filter({ $0 == "-" }).count > 1 {

@@ -29,15 +29,14 @@ struct VerifyCommand {
     var keepImages = false
 
     init(arguments: [String]) throws {
-        var i = 0
+        var cursor = ArgumentCursor(arguments, usage: Self.usage)
         var paths: [String] = []
-        func value(_ name: String) throws -> String {
-            i += 1
-            guard i < arguments.count else { throw UsageError("\(name) needs a value", usage: Self.usage) }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            let a = arguments[i]
+        while let item = cursor.next() {
+            guard case .option(let a) = item else {
+                if case .path(let p) = item { paths.append(p) }
+                continue
+            }
+            func value(_ name: String) throws -> String { try cursor.value(of: name) }
             switch a {
             case "--context": contextDir = try value(a)
             case "--builder":
@@ -66,12 +65,8 @@ struct VerifyCommand {
                         "Usage: \(Self.usage)\n\nBuilds the Dockerfile as it is and as whittle rewrites it, and compares success, size, layers, build time, rebuild time (--rebuild) and the files of the two images.\n"
                 )
             default:
-                if a.hasPrefix("-") {
-                    throw UsageError("unknown option '\(a)' for verify", usage: Self.usage)
-                }
-                paths.append(a)
+                throw UsageError("unknown option '\(a)' for verify", usage: Self.usage)
             }
-            i += 1
         }
         guard paths.count == 1 else { throw UsageError("verify takes one Dockerfile", usage: Self.usage) }
         path = paths[0]
