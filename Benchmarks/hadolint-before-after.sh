@@ -37,7 +37,8 @@ python="$peers/python"
 [ -x "$hadolint" ] || { echo "setup-peers gave no hadolint in $peers"; exit 1; }
 
 if [ -n "${WHITTLE_BIN:-}" ]; then
-    whittle=$WHITTLE_BIN
+    # Absolute: the fix runs from the work folder.
+    whittle=$(realpath "$WHITTLE_BIN")
 else
     echo "building whittle (release, scratch $scratch)..."
     swift build -c release --product whittle --scratch-path "$scratch" >/dev/null
@@ -77,8 +78,13 @@ lint before
 echo "whittle fix --unsafe-fixes --no-config on the copies..."
 # Exit status 2 means whittle refused some file (not UTF-8 text, not a Dockerfile BuildKit
 # accepts); it leaves those alone, which is what we want here.
+status=0
 (cd "$work/after" && xargs -d '\n' -n 200 "$whittle" fix --unsafe-fixes --no-config --quiet \
-    < "$work/files.txt") > "$work/whittle.log" 2>&1 || true
+    < "$work/files.txt") > "$work/whittle.log" 2>&1 || status=$?
+# xargs exits 123 when a run exited 1-125 (whittle's 2); anything else means whittle did not run.
+if [ "$status" != 0 ] && [ "$status" != 123 ]; then
+    echo "whittle fix failed to run (xargs exit $status):"; head -n 5 "$work/whittle.log"; exit 1
+fi
 changed=0
 while IFS= read -r f; do
     cmp -s "$work/before/$f" "$work/after/$f" || changed=$((changed + 1))

@@ -78,7 +78,9 @@ public struct ExecFormPass: Pass {
             let baseImage = file.resolvedBaseImage(of: root).value
             for instruction in stage.instructions
             where instruction.kind == .cmd || instruction.kind == .entrypoint {
+                // Windows images run the shell form under cmd.exe: left alone, like a SHELL.
                 guard !instruction.isJSON, !instruction.argumentsRange.isEmpty,
+                    RunShell.at(instruction.range.lowerBound, in: file) == .posix,
                     instruction.continuationComments.isEmpty,
                     let words = Self.plainWords(instruction.arguments)
                 else { continue }

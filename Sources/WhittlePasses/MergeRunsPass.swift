@@ -171,6 +171,7 @@ public struct MergeRunsPass: Pass {
                 chain.append(member)
             }
             flush()
+            findings += windowsFindings(in: stage, context: context, maxChain: maxChain, longRun: longRun)
         }
         return findings
     }

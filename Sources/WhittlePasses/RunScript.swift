@@ -12,7 +12,7 @@ public struct RunScript: Sendable {
         case exec
         /// `RUN <<EOF` ... : the script is a heredoc body.
         case heredoc
-        /// The stage's SHELL (or a Windows escape directive) is not a POSIX shell.
+        /// The stage's SHELL, or its Windows base (cmd.exe), is not a POSIX shell.
         case nonPOSIX = "non-posix"
     }
 
@@ -70,27 +70,10 @@ public struct RunScript: Sendable {
             })
     }
 
-    /// Shells whose scripts are POSIX `sh`.
-    static let posixShells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]
-
-    /// Whether a RUN at `offset` runs its shell form with a POSIX shell: no backtick escape
-    /// directive (the Windows convention) and no SHELL naming another program in its stage or the
-    /// stages it builds on.
+    /// Whether a RUN at `offset` runs its shell form with a POSIX shell (see `RunShell`): not
+    /// under cmd.exe (Windows images, the backtick escape directive), PowerShell, or another
+    /// SHELL program.
     public static func isPOSIX(at offset: Int, in file: Dockerfile) -> Bool {
-        if file.escape == UInt8(ascii: "`") { return false }
-        guard var stage = file.stage(containing: offset) else { return true }
-        var limit = offset
-        while true {
-            if let shell = stage.instructions.last(where: { $0.kind == .shell && $0.range.lowerBound < limit }
-            ) {
-                guard shell.isJSON, let program = shell.value.first else { return false }
-                let name = program.split(separator: "/").last.map(String.init) ?? program
-                // e.g. ["/bin/bash", "-o", "pipefail", "-c"]
-                return posixShells.contains(name) && shell.value.count >= 2 && shell.value.last == "-c"
-            }
-            guard let parent = file.parentStage(of: stage) else { return true }
-            stage = parent
-            limit = Int.max
-        }
+        RunShell.at(offset, in: file) == .posix
     }
 }

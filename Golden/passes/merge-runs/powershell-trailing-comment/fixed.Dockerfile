@@ -1,0 +1,4 @@
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN Write-Host 'hello' # greet
+RUN Write-Host 'world'

@@ -1,0 +1,123 @@
+import Testing
+import WhittleShell
+
+@Suite("Windows command lines")
+struct WindowsCommandLineTests {
+    @Test(arguments: [
+        (#"a b  c"#, ["a", "b", "c"], true),
+        (#""a b" c"#, ["a b", "c"], true),
+        (#"a\"b c"#, [#"a"b"#, "c"], true),
+        (#"a\\"b c" d"#, [#"a\b c"#, "d"], true),
+        (#"C:\dir\ x"#, [#"C:\dir\"#, "x"], true),
+        (#"Throw \"failed\" now"#, ["Throw", #""failed""#, "now"], true),
+        (#"a "b"#, ["a", "b"], false),
+    ])
+    func arguments(text: String, expected: [String], balanced: Bool) {
+        let (arguments, isBalanced) = WindowsCommandLine.arguments(text)
+        #expect(arguments == expected)
+        #expect(isBalanced == balanced)
+    }
+}
+
+@Suite("cmd.exe lines")
+struct CmdLineTests {
+    @Test func splitsAtAndAndPipe() {
+        let line = CmdLine(#"mkdir C:\app && dir C:\ | findstr app"#)
+        #expect(line.commands == [["mkdir", #"C:\app"#], ["dir", #"C:\"#], ["findstr", "app"]])
+        #expect(line.problem == nil)
+        #expect(line.problemBeforeChain == nil)
+    }
+
+    @Test func operatorsInQuotesAreText() {
+        let line = CmdLine(#"echo "a & b || c ^ d""#)
+        #expect(line.problem == nil)
+        #expect(line.commands == [["echo", "a & b || c ^ d"]])
+    }
+
+    @Test(arguments: [#"mkdir a & mkdir b"#, #"mkdir a || exit 1"#, #"echo ^& done"#, #"mkdir "a"#])
+    func problems(text: String) {
+        #expect(CmdLine(text).problem != nil)
+    }
+
+    @Test(arguments: [
+        #"setx /M PATH "%PATH%;C:\go\bin""#, #"msiexec /i node.msi /quiet"#, #"cd C:\src"#, "set X=1",
+        #"C:\setup.exe /S"#, "choco install -y git", #"powershell -File C:\install.ps1"#,
+        #"powershell -Command "[Environment]::SetEnvironmentVariable('PATH', 'x', 'Machine')""#,
+        #"powershell -Command "Start-Process C:\vc_redist.exe -Wait""#,
+    ])
+    func mayChangeMoreThanFiles(text: String) {
+        #expect(CmdLine(text).problemBeforeChain != nil)
+    }
+
+    @Test func powerShellChildThatOnlyTouchesFiles() {
+        let line = CmdLine(
+            #"powershell -NoProfile -Command " $ErrorActionPreference = 'Stop'; $f = 'git.zip'; Invoke-WebRequest -OutFile $f https://example.com/git.zip; tar -xf $f; Remove-Item -Force $f""#
+        )
+        #expect(line.problemBeforeChain == nil)
+    }
+
+    @Test func quoteAtStart() {
+        #expect(CmdLine(#"  "C:\Program Files\x.exe" /y"#).startsWithQuote)
+        #expect(!CmdLine(#"x.exe "a""#).startsWithQuote)
+    }
+}
+
+@Suite("PowerShell audit")
+struct PowerShellAuditTests {
+    @Test(arguments: [
+        "Write-Host ('Downloading {0} ...' -f $env:URL)",
+        "Invoke-WebRequest -Uri $env:URL -OutFile 'app.zip'",
+        "if ((Get-FileHash app.zip -Algorithm sha256).Hash -ne $env:SHA) { Write-Host 'FAILED!'; exit 1; }",
+        "Expand-Archive app.zip -DestinationPath C:\\; Remove-Item app.zip -Force",
+        "Get-ChildItem C:\\app | Where-Object { $_.Length -gt 0 } | Remove-Item",
+        "[System.IO.Compression.ZipFile]::ExtractToDirectory('a.zip', 'C:\\a')",
+        "Write-Host \"size: $((Get-Item a.zip).Length)\"",
+        "throw 'unsupported'",
+        "New-Item -ItemType Directory -Path C:\\app | Out-Null <# quiet #>",
+    ])
+    func sharedSessionAllows(script: String) {
+        #expect(PowerShellAudit.problem(in: script, mode: .sharedSession) == nil)
+    }
+
+    @Test(arguments: [
+        "$url = 'https://example.com'",
+        "$env:PATH += ';C:\\go\\bin'",
+        "[Net.ServicePointManager]::SecurityProtocol = 'Tls12'",
+        "Set-Location C:\\app",
+        "cd C:\\app",
+        "git clone https://example.com/r.git",
+        ".\\vc_redist.exe /quiet",
+        "& C:\\tools\\setup.exe",
+        "Start-Process msiexec -ArgumentList '/i', 'a.msi' -Wait",
+        "if (Test-Path C:\\app) { exit 0 }",
+        "exit",
+        "foreach ($f in 1..3) { Write-Host $f }",
+        "function Get-Thing { 1 }",
+        "[Environment]::SetEnvironmentVariable('PATH', 'x', 'Machine')",
+        "Write-Host \"$(Set-Location C:\\)\"",
+        "$ErrorActionPreference = 'Continue'",
+        "Write-Host @'\nx\n'@",
+        "Write-Host 'unterminated",
+        "$i++",
+    ])
+    func sharedSessionRejects(script: String) {
+        #expect(PowerShellAudit.problem(in: script, mode: .sharedSession) != nil)
+    }
+
+    @Test func childProcessMayAssignAndRunFileTools() {
+        let script = "$f = 'a.zip'; $env:X = '1'; tar -xf $f; if (!$?) { exit }"
+        #expect(PowerShellAudit.problem(in: script, mode: .childProcess) == nil)
+        #expect(PowerShellAudit.problem(in: script, mode: .sharedSession) != nil)
+        #expect(PowerShellAudit.problem(in: "msiexec /i a.msi", mode: .childProcess) != nil)
+    }
+
+    @Test func statementsAndEndings() {
+        #expect(PowerShellAudit.statementCount("a; b; if (x) { c; d }") == 3)
+        #expect(PowerShellAudit.statementCount("mkdir C:\\prepare ;     cp a C:\\prepare") == 2)
+        #expect(PowerShellAudit.endsInComment("Write-Host hi # greet"))
+        #expect(!PowerShellAudit.endsInComment("Write-Host hi <# greet #>"))
+        #expect(!PowerShellAudit.endsInComment("Write-Host '# not a comment'"))
+        #expect(PowerShellAudit.endsWithSemicolon("Invoke-WebRequest x -UseBasicParsing ;"))
+        #expect(!PowerShellAudit.endsWithSemicolon("Invoke-WebRequest x"))
+    }
+}
