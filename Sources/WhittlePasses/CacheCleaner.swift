@@ -28,7 +28,12 @@ struct CacheCleaner {
             guard let first = filling.first else { continue }
             if rule.family == .apk || rule.family == .ruby || rule.family == .pip {
                 // An option on each command that lacks it, unless the RUN already removes the cache.
-                if cleaned.contains(rule.family) { continue }
+                if cleaned.contains(rule.family) {
+                    if rule.family == .apk, let f = apkNoCacheInsteadOfRemoval(rule, filling, cleanups) {
+                        out.append(f)
+                    }
+                    continue
+                }
                 if rule.family == .pip && pipCacheIsOff() { continue }
                 // The official ruby images already install gems without documentation (gemrc).
                 if rule.family == .ruby && baseImageRepository() == "ruby" { continue }
@@ -130,6 +135,69 @@ struct CacheCleaner {
                 fix: Fix(title: "Add \(option)", safety: .safe, edits: edits),
                 ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
         ]
+    }
+
+    /// `apk add -U x && rm -rf /var/cache/apk/*` -> `apk add --no-cache x`: the same layer, but
+    /// the index is never written, and the form hadolint's DL3019 asks for. Only when the RUN's
+    /// apk commands are updates, adds and deletes (an `apk upgrade` needs the index on disk), and
+    /// every removal of apk's cache comes after the last add and removes nothing else.
+    func apkNoCacheInsteadOfRemoval(
+        _ rule: CacheCleanupRule, _ filling: [PackageManagerCommand], _ cleanups: [CacheCleanup]
+    ) -> Finding? {
+        let apk = script.packageManagerCommands.filter { $0.manager == .apk }
+        guard let last = filling.last, apk.allSatisfy({ [.update, .install, .remove].contains($0.action) })
+        else { return nil }
+        let removals = cleanups.filter { $0.family == .apk }
+        guard !removals.isEmpty else { return nil }
+        var edits: [TextEdit] = []
+        for removal in removals {
+            guard case .fileRemoval = removal.method,
+                removal.command.range.lowerBound > last.command.range.upperBound,
+                removal.command.baseName == "rm", removal.command.isTopLevel,
+                let paths = removal.command.removal?.paths, !paths.isEmpty,
+                paths.allSatisfy({ word in
+                    guard var path = word.literal else { return false }
+                    while path.hasSuffix("*") || path.hasSuffix("/") { path.removeLast() }
+                    return path == "/var/cache/apk" || path == "/etc/apk/cache"
+                }),
+                let edit = ScriptEdits.removal(
+                    of: removal.command, in: script, instruction: instruction, allowLast: true)
+            else { return nil }
+            edits.append(edit)
+        }
+        // `-U` / `--update-cache` becomes `--no-cache`, which fetches a fresh index in memory.
+        for command in filling {
+            let updates = command.options.filter { ["-U", "--update", "--update-cache"].contains($0.name) }
+            if let option = updates.first, updates.count == 1,
+                script.text(option.range) == option.name
+            {
+                edits.append(
+                    TextEdit(
+                        range: script.source.sourceOffset(
+                            ofLogical: option.range.lowerBound)..<script.source
+                            .sourceEnd(ofLogical: option.range.upperBound),
+                        replacement: "--no-cache"))
+            } else if let word = ScriptEdits.subcommandWord(command) {
+                edits.append(ScriptEdits.insert("--no-cache", after: word, in: script))
+            } else {
+                return nil
+            }
+        }
+        var notes = ["the index apk writes is then never on disk, so the `rm` of its cache goes"]
+        for update in apk where update.action == .update {
+            guard update.command.range.upperBound <= filling[0].command.range.lowerBound,
+                let removal = ScriptEdits.removal(of: update.command, in: script, instruction: instruction)
+            else { return nil }
+            edits.append(removal)
+            notes.append("`apk update` is dropped: `apk add --no-cache` fetches a fresh index itself")
+        }
+        return Finding(
+            passID: Self.id,
+            message: "apk add writes an index that a later `rm` deletes: `--no-cache` does both",
+            range: filling[0].command.rangeIn(script), notes: notes,
+            effect: Effect(note: "the same image, one command fewer"),
+            fix: Fix(title: "Use apk add --no-cache", safety: .safe, edits: edits),
+            ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
     }
 
     /// `ENV PIP_NO_CACHE_DIR` earlier in the stage or its parents: pip switches its cache off for

@@ -16,7 +16,7 @@ public struct CleanPackageCachePass: Pass {
         | manager | added |
         |---|---|
         | apt, apt-get, aptitude | `&& rm -rf /var/lib/apt/lists/*` after the last command |
-        | apk | `--no-cache` on `add` (and drops the then useless `apk update` of that RUN) |
+        | apk | `--no-cache` on `add` (and drops the then useless `apk update` of that RUN, and an `rm` of apk's cache the flag makes useless) |
         | dnf, yum, microdnf | `&& dnf clean all && rm -rf /var/cache/dnf` (yum's and microdnf's own) |
         | zypper | `&& zypper clean -a` |
         | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
@@ -27,7 +27,10 @@ public struct CleanPackageCachePass: Pass {
         | a downloaded archive | `&& rm -f FILE` once it is unpacked in the same RUN |
 
         It respects what is already there: an existing cleanup, `ENV PIP_NO_CACHE_DIR`, a
-        `--mount=type=cache` or `type=tmpfs` on the cache folder. It works on the stages whose
+        `--mount=type=cache` or `type=tmpfs` on the cache folder. One existing cleanup is
+        rewritten because a flag does the same: `apk add -U x && rm -rf /var/cache/apk/*` becomes
+        `apk add --no-cache x` (the same layer; the index is never written), when the RUN's apk
+        commands are only updates, adds and deletes and the `rm` removes nothing else. It works on the stages whose
         files end up in the final image (the last stage and the stages it is built FROM); a
         builder stage's cache never reaches the image, so there it reports nothing.
 
@@ -61,6 +64,10 @@ public struct CleanPackageCachePass: Pass {
             "apk: --no-cache, and the update it makes useless goes",
             input: "FROM alpine:3.20\nRUN apk update && apk add git\n",
             output: "FROM alpine:3.20\nRUN apk add --no-cache git\n"),
+        PassExample(
+            "apk: an update flag and an rm of the cache become --no-cache",
+            input: "FROM alpine:3.20\nRUN apk add -U ferm && rm -rf /var/cache/apk/*\n",
+            output: "FROM alpine:3.20\nRUN apk add --no-cache ferm\n"),
         PassExample(
             "pip and npm",
             input: "FROM node:20\nRUN pip3 install -r requirements.txt\nWORKDIR /app\nRUN npm ci\n",

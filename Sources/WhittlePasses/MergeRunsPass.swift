@@ -16,7 +16,7 @@ public struct MergeRunsPass: Pass {
         whittle joins consecutive RUNs of a stage with `&&` in the file's own style (continuation
         indent, `&&` at line end or start, escape character). It merges only when the result
         provably does what the separate RUNs did:
-        - both are POSIX shell form (no exec form, heredoc, PowerShell SHELL) with identical
+        - both are POSIX shell form (no exec form or heredoc; Windows shells below) with identical
           flags (`--mount`, `--network`, `--security`), and only comments or blank lines stand
           between them; a different USER, WORKDIR, ENV, ARG, COPY or SHELL ends the run;
         - the first cannot swallow or redirect the second: no trailing comment, no trailing `&`,
@@ -26,6 +26,23 @@ public struct MergeRunsPass: Pass {
           subshell `( ... )`;
         - a later RUN whose own list could run after a failure (`a; b`, `a || b`) is wrapped in a
           subshell too, so that a failure of the earlier part still fails the build.
+
+        Windows images get the same pass with the rules of their shells. A Windows RUN is a new
+        process that reads the machine's environment afresh, so a PATH that an installer or
+        `setx` wrote is seen by the next RUN but never by a command later on the same line.
+        whittle therefore joins Windows RUNs only when every RUN but the last provably leaves
+        nothing but files behind:
+        - cmd.exe (the default shell of Windows images): joined with `&&`; the earlier RUNs use
+          only file tools (`mkdir`, `copy`, `del`, `icacls`, `curl`, `tar`, ...) or
+          `powershell -Command` scripts made of file cmdlets; no `&`, `||` or `^` on either
+          line, balanced quotes, and the first line does not start with a quote (`cmd /S`
+          would strip it with the merged line's last quote);
+        - a PowerShell SHELL whose prefix sets `$ErrorActionPreference = 'Stop'` (so any error
+          still ends the script): joined with `;`; the earlier RUNs are file cmdlets
+          (`Invoke-WebRequest`, `Expand-Archive`, `Remove-Item`, `Write-Host`, checksum `if`s that
+          `exit 1`) and set no variable, location or preference, since the session is shared.
+        `Start-Process`, `msiexec`, `setx`, `[Environment]::SetEnvironmentVariable`, a program
+        run by path, or anything whittle does not know keeps the RUNs apart.
 
         Comments between the RUNs move into the continuation, where BuildKit ignores them; blank
         lines between them are dropped (BuildKit warns about empty continuation lines).
@@ -72,6 +89,34 @@ public struct MergeRunsPass: Pass {
             "A later list that could run after a failure is grouped",
             input: "FROM debian:bookworm\nRUN make\nRUN make test || cat test.log\n",
             output: "FROM debian:bookworm\nRUN make && \\\n    (make test || cat test.log)\n"),
+        PassExample(
+            "Windows, cmd.exe: file tools are chained with &&",
+            input:
+                "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN mkdir C:\\app\nRUN curl.exe -fsSLo C:\\app\\app.zip https://example.com/app.zip\n",
+            output:
+                "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN mkdir C:\\app && \\\n    curl.exe -fsSLo C:\\app\\app.zip https://example.com/app.zip\n"
+        ),
+        PassExample(
+            "Windows, PowerShell that stops on errors: file cmdlets are joined with ;",
+            input: """
+                # escape=`
+                FROM mcr.microsoft.com/windows/servercore:ltsc2022
+                SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+                RUN Invoke-WebRequest -Uri $env:APP_URL -OutFile app.zip
+                RUN Expand-Archive app.zip -DestinationPath C:\\app
+                """ + "\n",
+            output: """
+                # escape=`
+                FROM mcr.microsoft.com/windows/servercore:ltsc2022
+                SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+                RUN Invoke-WebRequest -Uri $env:APP_URL -OutFile app.zip; `
+                    Expand-Archive app.zip -DestinationPath C:\\app
+                """ + "\n"),
+        PassExample(
+            "Windows: setx changes the PATH the next RUN reads: left alone",
+            input:
+                "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN setx /M PATH \"%PATH%;C:\\go\\bin\"\nRUN go version\n",
+            output: nil),
         PassExample(
             "Different mounts: left alone",
             input:

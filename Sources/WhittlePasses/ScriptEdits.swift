@@ -64,9 +64,10 @@ extension ScriptEdits {
     /// An edit that deletes a top-level simple command together with the `&&` or `;` after it,
     /// or nil when that cannot be done without touching anything else (it is the last command, it
     /// is followed by `||`, or a comment line sits in the span).
-    static func removal(of command: SimpleCommand, in script: ShellScript, instruction: Instruction)
-        -> TextEdit?
-    {
+    /// With `allowLast`, the script's last command goes too, with the `&&` before it.
+    static func removal(
+        of command: SimpleCommand, in script: ShellScript, instruction: Instruction, allowLast: Bool = false
+    ) -> TextEdit? {
         let items = script.body.items
         for (i, item) in items.enumerated() {
             let pipelines = item.andOr.pipelines
@@ -76,6 +77,12 @@ extension ScriptEdits {
                     logical = pipeline.range.lowerBound..<pipelines[j + 1].range.lowerBound
                 } else if pipelines.count == 1 && i < items.count - 1 {
                     logical = item.range.lowerBound..<items[i + 1].range.lowerBound
+                } else if allowLast && j > 0 && j == pipelines.count - 1
+                    && item.andOr.connectors[j - 1] == .and
+                    && i == items.count - 1
+                {
+                    // The last command of the script: ` && command` goes, from the end of the one before.
+                    logical = pipelines[j - 1].range.upperBound..<pipeline.range.upperBound
                 } else {
                     return nil
                 }
