@@ -31,8 +31,10 @@ public struct CleanPackageCachePass: Pass {
         rewritten because a flag does the same: `apk add -U x && rm -rf /var/cache/apk/*` becomes
         `apk add --no-cache x` (the same layer; the index is never written), when the RUN's apk
         commands are only updates, adds and deletes and the `rm` removes nothing else. It works on the stages whose
-        files end up in the final image (the last stage and the stages it is built FROM); a
-        builder stage's cache never reaches the image, so there it reports nothing.
+        files end up in the final image (the last stage and the stages it is built FROM) and on
+        the stages whose cache folders a `COPY --from` takes along (`COPY --from=build / /`). In
+        any other builder stage the cache never reaches the image: there whittle changes nothing
+        and says so in an informational finding.
 
         It never breaks a later step: apt's lists are not removed when a later RUN of the stage
         installs without running `apt-get update` itself (the finding says so). A cleanup that
@@ -117,6 +119,13 @@ public struct CleanPackageCachePass: Pass {
             input:
                 "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y git\nFROM scratch\nCOPY --from=build /go/bin/app /app\n",
             output: nil),
+        PassExample(
+            "... unless the final image copies the cache folder from it",
+            input:
+                "FROM debian:bookworm AS rootfs\nRUN apt-get update && apt-get install -y curl\nFROM scratch\nCOPY --from=rootfs / /\n",
+            output:
+                "FROM debian:bookworm AS rootfs\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nFROM scratch\nCOPY --from=rootfs / /\n"
+        ),
     ]
 
     public init() {}
@@ -127,7 +136,16 @@ public struct CleanPackageCachePass: Pass {
         let mounts =
             (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
         var findings: [Finding] = []
-        for stage in file.stages where finalStages.contains(stage.index) {
+        for stage in file.stages {
+            if !finalStages.contains(stage.index) {
+                // A builder stage: its caches matter only when a COPY --from takes them along.
+                let builder = BuilderStageCaches(file: file, stage: stage)
+                let copied = builder.copiedPaths
+                if !builder.copiesCache(copied) {
+                    findings += builder.notes(copied)
+                    continue
+                }
+            }
             let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             // Stages built FROM this one inherit its files (and its apt lists).
             let descendants = file.stages.filter { other in
