@@ -90,7 +90,74 @@ struct CacheCleaner {
                     ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
         }
         out += downloadFindings()
+        if let f = unusedIndexUpdate() { out.append(f) }
         return out
+    }
+
+    /// The instruction's range, plus the blank line after it when a blank line (or the file's
+    /// start) also precedes it, so that removing it leaves no double blank line.
+    func lineRangeWithoutDoubleBlank() -> Range<Int> {
+        let bytes = file.source.bytes
+        var range = instruction.range
+        func isBlank(_ line: Range<Int>) -> Bool {
+            bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        }
+        var lineStart = range.lowerBound
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard lineStart == range.lowerBound, range.upperBound > 0, bytes[range.upperBound - 1] == 0x0A else {
+            return range
+        }
+        var previousStart = lineStart > 0 ? lineStart - 1 : 0
+        while previousStart > 0 && bytes[previousStart - 1] != 0x0A { previousStart -= 1 }
+        let previousBlank = lineStart == 0 || isBlank(previousStart..<lineStart)
+        var nextEnd = range.upperBound
+        while nextEnd < bytes.count && bytes[nextEnd] != 0x0A { nextEnd += 1 }
+        if nextEnd < bytes.count { nextEnd += 1 }
+        if previousBlank && nextEnd > range.upperBound && isBlank(range.upperBound..<nextEnd) {
+            range = range.lowerBound..<nextEnd
+        }
+        return range
+    }
+
+    /// `RUN apt-get update` alone, when nothing after it in the stage (or a stage built FROM it)
+    /// installs from those lists: they only add size (20-50 MB), so the RUN goes.
+    func unusedIndexUpdate() -> Finding? {
+        let commands = script.packageManagerCommands
+        guard !script.commands.isEmpty,
+            script.commands.allSatisfy({ c in
+                commands.contains {
+                    $0.command.range == c.range && $0.manager.family == .apt && $0.action == .update
+                }
+            }),
+            instruction.flags.isEmpty, instruction.continuationComments.isEmpty, instruction.heredocs.isEmpty
+        else { return nil }
+        // Any later use of apt, or a script file whittle cannot read, may need the lists.
+        for other in later {
+            guard let s = other.script, !s.isOpaque else { return nil }
+            if s.packageManagerCommands.contains(where: { $0.manager.family == .apt }) { return nil }
+            for c in s.commands {
+                guard let name = c.name else { return nil }
+                let words = c.words.compactMap(\.literal)
+                if name.hasPrefix("/") || name.hasPrefix("./")
+                    || words.contains(where: { $0.hasSuffix(".sh") })
+                {
+                    return nil
+                }
+            }
+        }
+        return Finding(
+            passID: Self.id,
+            message: "apt-get update fetches package lists that nothing in the build installs from",
+            range: instruction.keywordSourceRange.lowerBound..<instruction.argumentsSourceRange.upperBound,
+            notes: [
+                "no later RUN of this stage, or of a stage built FROM it, uses apt; the lists only add size"
+            ],
+            effect: Effect(
+                bytesSaved: 40_000_000, note: "apt package lists, typically 20-50 MB",
+                removedPaths: ["/var/lib/apt/lists/"]),
+            fix: Fix(
+                title: "Remove this RUN", safety: .safe, edits: [.delete(lineRangeWithoutDoubleBlank())]),
+            ruleCodes: ["DL3009"])
     }
 
     /// The cleanups of a RUN's script, computed once per optimizer round.

@@ -37,7 +37,9 @@ public struct CleanPackageCachePass: Pass {
         and says so in an informational finding.
 
         It never breaks a later step: apt's lists are not removed when a later RUN of the stage
-        installs without running `apt-get update` itself (the finding says so). A cleanup that
+        installs without running `apt-get update` itself (the finding says so). A RUN that only
+        runs `apt-get update`, when nothing after it in the stage (or in a stage built FROM it)
+        uses apt or runs a script file, fetches lists nobody installs from: it is removed. A cleanup that
         stands alone in a later RUN, where it only hides bytes, moves into the RUN that created
         the cache.
 
