@@ -35,6 +35,13 @@ public struct Finding: Sendable, Hashable {
         self.fix = fix
     }
 
+    /// The same finding with one more note, and `effect` when given.
+    public func addingNote(_ note: String, effect newEffect: Effect? = nil) -> Finding {
+        Finding(
+            passID: passID, severity: severity, message: message, range: range, notes: notes + [note],
+            effect: newEffect ?? effect, fix: fix, ruleCodes: ruleCodes)
+    }
+
     /// The finding with its location resolved for a report.
     public func located(in source: SourceText) -> (start: SourceLocation, end: SourceLocation) {
         (source.location(of: range.lowerBound), source.location(of: max(range.lowerBound, range.upperBound)))

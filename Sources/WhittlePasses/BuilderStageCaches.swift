@@ -55,18 +55,21 @@ struct BuilderStageCaches {
         }
     }
 
-    /// One informational finding per RUN that fills a cache, saying why it is left alone.
+    var stageName: String { stage.alias.map { "`\($0)`" } ?? "\(stage.index)" }
+
+    /// The note for a finding in a stage whose files are copied later, but not its cache.
+    func copiedStageNote(_ copied: [CopiedPath]) -> String {
+        let shown = copied.prefix(3).map { "\($0.path) (line \($0.instruction.startLine))" }
+        return
+            "stage \(stageName) is not the final image, which takes only \(shown.joined(separator: ", "))\(copied.count > 3 ? ", ..." : "") from it: the cache does not reach the image, but it weighs in this stage's layers, which the build cache keeps and `--cache-to type=registry,mode=max` exports"
+    }
+
+    /// One informational finding per RUN that fills a cache, saying why it is left alone (the
+    /// stage's files are never copied).
     func notes(_ copied: [CopiedPath]) -> [Finding] {
         var out: [Finding] = []
-        let name = stage.alias.map { "`\($0)`" } ?? "\(stage.index)"
-        let why: String
-        if copied.isEmpty {
-            why = "no COPY --from takes files from stage \(name), so cleaning it would not change the image"
-        } else {
-            let shown = copied.prefix(3).map { "\($0.path) (line \($0.instruction.startLine))" }
-            why =
-                "the final image takes only \(shown.joined(separator: ", "))\(copied.count > 3 ? ", ..." : "") from stage \(name); the cache is not among them, so cleaning it would not change the image"
-        }
+        let why =
+            "no COPY --from takes files from stage \(stageName), so cleaning it would not change the image"
         for instruction in stage.instructions where instruction.kind == .run {
             let run = RunScript.cached(instruction, in: file)
             guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque else {

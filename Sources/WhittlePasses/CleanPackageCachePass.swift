@@ -32,9 +32,11 @@ public struct CleanPackageCachePass: Pass {
         `apk add --no-cache x` (the same layer; the index is never written), when the RUN's apk
         commands are only updates, adds and deletes and the `rm` removes nothing else. It works on the stages whose
         files end up in the final image (the last stage and the stages it is built FROM) and on
-        the stages whose cache folders a `COPY --from` takes along (`COPY --from=build / /`). In
-        any other builder stage the cache never reaches the image: there whittle changes nothing
-        and says so in an informational finding.
+        the stages whose files are copied later with `COPY --from`: when the copy takes the cache
+        folder along (`COPY --from=build / /`) it reaches the image; otherwise it still weighs in
+        the builder's layers, which the build cache keeps and `--cache-to type=registry,mode=max`
+        exports, and the finding says so. In a stage nothing is copied from (a test or lint
+        stage) whittle changes nothing and says why in an informational finding.
 
         It never breaks a later step: apt's lists are not removed when a later RUN of the stage
         installs without running `apt-get update` itself (the finding says so). A RUN that only
@@ -117,9 +119,16 @@ public struct CleanPackageCachePass: Pass {
             input: "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
             output: nil),
         PassExample(
-            "A builder stage's cache never reaches the image",
+            "A builder stage the image copies from is cleaned too: its layers fill the build cache",
             input:
                 "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y git\nFROM scratch\nCOPY --from=build /go/bin/app /app\n",
+            output:
+                "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\nFROM scratch\nCOPY --from=build /go/bin/app /app\n"
+        ),
+        PassExample(
+            "A stage nothing copies from is left alone (the finding says why)",
+            input:
+                "FROM python:3.12 AS test\nRUN pip install pytest && pytest\nFROM python:3.12-slim\nCOPY app.py /app.py\n",
             output: nil),
         PassExample(
             "... unless the final image copies the cache folder from it",
@@ -139,14 +148,18 @@ public struct CleanPackageCachePass: Pass {
             (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
         var findings: [Finding] = []
         for stage in file.stages {
+            // A builder stage whose files are copied later is cleaned too (its layers fill the
+            // build cache, which `--cache-to mode=max` exports); one nothing copies from is only
+            // told why nothing changes.
+            var stageNote: String?
             if !finalStages.contains(stage.index) {
-                // A builder stage: its caches matter only when a COPY --from takes them along.
                 let builder = BuilderStageCaches(file: file, stage: stage)
                 let copied = builder.copiedPaths
-                if !builder.copiesCache(copied) {
+                if copied.isEmpty {
                     findings += builder.notes(copied)
                     continue
                 }
+                if !builder.copiesCache(copied) { stageNote = builder.copiedStageNote(copied) }
             }
             let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             // Stages built FROM this one inherit its files (and its apt lists).
@@ -165,9 +178,21 @@ public struct CleanPackageCachePass: Pass {
                 guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque
                 else { continue }
                 let later = Array(runs[(n + 1)...]) + inherited
-                findings += CacheCleaner(
+                let found = CacheCleaner(
                     context: context, stage: stage, run: run, script: script, later: later, mounts: mounts
                 ).findings()
+                guard let note = stageNote else {
+                    findings += found
+                    continue
+                }
+                // The image does not get smaller: the saving is in the builder's layers.
+                findings += found.map { finding in
+                    var effect = finding.effect ?? Effect()
+                    effect.bytesSaved = nil
+                    effect.removedPaths = []
+                    effect.note = "in the build cache, not the image: " + (effect.note ?? "the cache")
+                    return finding.addingNote(note, effect: effect)
+                }
             }
         }
         return findings
