@@ -40,7 +40,8 @@ public struct MergeRunsPass: Pass {
         - a PowerShell SHELL whose prefix sets `$ErrorActionPreference = 'Stop'` (so any error
           still ends the script): joined with `;`; the earlier RUNs are file cmdlets
           (`Invoke-WebRequest`, `Expand-Archive`, `Remove-Item`, `Write-Host`, checksum `if`s that
-          `exit 1`) and set no variable, location or preference, since the session is shared.
+          `exit 1`) and, since the session is shared, set no location, preference or `$env:`
+          variable, and no variable that a later RUN of the chain reads.
         `Start-Process`, `msiexec`, `setx`, `[Environment]::SetEnvironmentVariable`, a program
         run by path, or anything whittle does not know keeps the RUNs apart.
 

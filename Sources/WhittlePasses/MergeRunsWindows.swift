@@ -131,8 +131,12 @@ extension MergeRunsPass {
             if PowerShellAudit.endsInComment(script) {
                 return "the first RUN ends in a comment, which would swallow the second"
             }
-            if let p = PowerShellAudit.problem(in: script, mode: .sharedSession) {
-                return "the first RUN: \(p)"
+            // Variables the earlier RUNs set are fine as long as no later RUN of the chain reads them.
+            var assigned: Set<String> = []
+            for member in chain {
+                let audit = PowerShellAudit.audit(member.powerShellScript)
+                if let p = audit.problem { return "an earlier RUN: \(p)" }
+                assigned.formUnion(audit.assignedVariables)
             }
             let (second, secondBalanced) = WindowsCommandLine.powerShellScript(next.line)
             let tokens = PowerShellTokens(second)
@@ -145,6 +149,9 @@ extension MergeRunsPass {
                 return nil
             }
             if words.contains("trap") { return "the second RUN sets a `trap`" }
+            if PowerShellAudit.mentions(assigned, in: second) {
+                return "the second RUN uses a variable an earlier RUN sets, which it did not see before"
+            }
             if let first = words.first, first == "param" || first == "using" {
                 return "the second RUN starts with `\(first)`"
             }

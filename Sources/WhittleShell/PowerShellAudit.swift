@@ -55,12 +55,72 @@ public enum PowerShellAudit {
 
     /// Why `script` could affect a script run after it, or nil when it cannot.
     public static func problem(in script: String, mode: Mode) -> String? {
-        let reader = PowerShellTokens(script)
-        guard reader.complete else { return "whittle does not follow all of its PowerShell" }
-        return problem(in: reader.tokens, mode: mode)
+        var assigned: Set<String>? = nil
+        return problem(in: script, mode: mode, assigned: &assigned)
     }
 
-    static func problem(in tokens: [PowerShellTokens.Token], mode: Mode) -> String? {
+    /// Like `problem(in:mode:)`, but plain variables may be set in a shared session: their
+    /// names (lowercased) are returned, and the scripts after it must not mention them (see
+    /// `mentions(_:in:)`). Preference and automatic variables, scoped ones and `$env:` are still
+    /// problems.
+    public static func audit(_ script: String) -> (problem: String?, assignedVariables: Set<String>) {
+        var assigned: Set<String>? = []
+        let p = problem(in: script, mode: .sharedSession, assigned: &assigned)
+        return (p, assigned ?? [])
+    }
+
+    /// Variables PowerShell itself reads or sets.
+    static let automaticVariables: Set<String> = [
+        "psdefaultparametervalues", "ofs", "maximumhistorycount", "formatenumerationlimit", "pssessionoption",
+        "lastexitcode", "null", "true", "false", "_", "input", "args", "this", "matches", "error", "host",
+        "home", "pwd", "pshome", "psitem", "psscriptroot", "pscommandpath", "myinvocation",
+        "executioncontext", "stacktrace", "nestedpromptlevel", "psculture", "psuiculture",
+        "psnativecommandargumentpassing", "psnativecommanduseerroractionpreference", "psstyle",
+    ]
+
+    /// Whether `script` mentions any of `variables` (`$name`, `${name}`, `$scope:name`), or
+    /// reaches variables by name (`Get-Variable`, the `variable:` drive).
+    public static func mentions(_ variables: Set<String>, in script: String) -> Bool {
+        guard !variables.isEmpty else { return false }
+        let text = Array(script.lowercased())
+        if script.lowercased().contains("variable") { return true }
+        func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        var i = 0
+        while i < text.count {
+            guard text[i] == "$" else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var name = ""
+            if j < text.count && text[j] == "{" {
+                j += 1
+                while j < text.count && text[j] != "}" {
+                    name.append(text[j])
+                    j += 1
+                }
+            } else {
+                while j < text.count && (isNameCharacter(text[j]) || text[j] == ":") {
+                    name.append(text[j])
+                    j += 1
+                }
+            }
+            let bare = name.split(separator: ":").last.map(String.init) ?? name
+            if variables.contains(bare) { return true }
+            i = max(j, i + 1)
+        }
+        return false
+    }
+
+    static func problem(in script: String, mode: Mode, assigned: inout Set<String>?) -> String? {
+        let reader = PowerShellTokens(script)
+        guard reader.complete else { return "whittle does not follow all of its PowerShell" }
+        return problem(in: reader.tokens, mode: mode, assigned: &assigned)
+    }
+
+    static func problem(in tokens: [PowerShellTokens.Token], mode: Mode, assigned: inout Set<String>?)
+        -> String?
+    {
         enum Frame { case block, group, hashtable }
         var frames: [Frame] = [.block]
         var statementStart = true
@@ -92,7 +152,7 @@ public enum PowerShellAudit {
             }
             if case .string(let subexpressions) = token {
                 for inner in subexpressions {
-                    if let p = problem(in: inner, mode: mode) { return p }
+                    if let p = problem(in: inner, mode: mode, assigned: &assigned) { return p }
                 }
             }
             if statementStart && !inHashtable {
@@ -123,7 +183,13 @@ public enum PowerShellAudit {
                     }
                 case .variable(let v), .type(let v):
                     if assigns() {
-                        if mode == .sharedSession { return "it sets `\(v)`, which the next script would see" }
+                        if mode == .sharedSession {
+                            let name = v.lowercased()
+                            guard case .variable = token, assigned != nil, !name.contains(":"),
+                                !name.hasSuffix("preference"), !automaticVariables.contains(name)
+                            else { return "it sets `\(v)`, which the next script would see" }
+                            assigned?.insert(name)
+                        }
                         if case .type = token, v.lowercased().contains("environment") {
                             return "it sets [\(v)]"
                         }

@@ -121,3 +121,31 @@ struct PowerShellAuditTests {
         #expect(!PowerShellAudit.endsWithSemicolon("Invoke-WebRequest x"))
     }
 }
+
+@Suite("PowerShell variables across merged RUNs")
+struct PowerShellVariableTests {
+    @Test func plainVariablesAreReported() {
+        let audit = PowerShellAudit.audit(
+            "$url = 'https://example.com'; $Zip = 'a.zip'; Invoke-WebRequest $url -OutFile $Zip")
+        #expect(audit.problem == nil)
+        #expect(audit.assignedVariables == ["url", "zip"])
+    }
+
+    @Test(arguments: [
+        "$ProgressPreference = 'SilentlyContinue'", "$env:PATH = 'C:\\go'", "$global:x = 1",
+        "$LASTEXITCODE = 0",
+        "[Net.ServicePointManager]::SecurityProtocol = 'Tls12'",
+    ])
+    func protectedVariablesStayProblems(script: String) {
+        #expect(PowerShellAudit.audit(script).problem != nil)
+    }
+
+    @Test func mentions() {
+        #expect(PowerShellAudit.mentions(["url"], in: "Invoke-WebRequest $url"))
+        #expect(PowerShellAudit.mentions(["url"], in: "Write-Host \"at ${url}\""))
+        #expect(PowerShellAudit.mentions(["url"], in: "Write-Host $script:URL"))
+        #expect(PowerShellAudit.mentions(["url"], in: "Get-Variable -Name u*"))
+        #expect(!PowerShellAudit.mentions(["url"], in: "Invoke-WebRequest $urls -OutFile url.txt"))
+        #expect(!PowerShellAudit.mentions([], in: "$url"))
+    }
+}
