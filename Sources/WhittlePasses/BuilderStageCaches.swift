@@ -14,8 +14,9 @@ struct BuilderStageCaches {
         let instruction: Instruction
     }
 
-    /// The paths other stages copy out of this stage's filesystem: `COPY --from=<this stage>`
-    /// and `COPY --from=<a stage built FROM this one>`, as absolute paths without a trailing `/`.
+    /// The paths other stages copy out of this stage's filesystem: `COPY --from=<this stage>`,
+    /// `COPY --from=<a stage built FROM this one>` and `RUN --mount=from=...`, as absolute paths
+    /// without a trailing `/`.
     var copiedPaths: [CopiedPath] {
         var names: Set<String> = []
         for other in file.stages {
@@ -30,6 +31,20 @@ struct BuilderStageCaches {
             }
         }
         var out: [CopiedPath] = []
+        // `RUN --mount=type=bind,from=<stage>,source=PATH` reads the stage's files as well.
+        for instruction in file.instructions where instruction.kind == .run {
+            for mount in instruction.flags(named: "mount") {
+                var fields: [String: String] = [:]
+                for field in (mount.value ?? "").split(separator: ",") {
+                    let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
+                    fields[pair[0].lowercased()] = pair.count > 1 ? pair[1] : ""
+                }
+                guard let from = fields["from"], names.contains(from.lowercased()) else { continue }
+                let source = fields["source"] ?? fields["src"] ?? "/"
+                out.append(
+                    CopiedPath(path: source.hasPrefix("/") ? source : "/" + source, instruction: instruction))
+            }
+        }
         for instruction in file.instructions where instruction.kind == .copy {
             guard let from = instruction.flag("from")?.value, names.contains(from.lowercased()) else {
                 continue

@@ -180,9 +180,25 @@ struct CacheCleaner {
         var notes: [String] = []
         if rule.family == .apk {
             // `apk update` before `apk add --no-cache` only adds a cached index to the layer; but
-            // another apk command (`apk upgrade`) may need that index, and then it stays.
+            // something after it may read that index from disk, and then it stays.
             let apk = script.packageManagerCommands.filter { $0.manager == .apk }
-            let onlyAddAndDelete = apk.allSatisfy { [.update, .install, .remove].contains($0.action) }
+            let onlyAddAndDelete =
+                apk.allSatisfy { [.update, .install, .upgrade, .remove].contains($0.action) }
+                && !apkIndexNeededLater()
+            let updateFirst = apk.contains {
+                $0.action == .update && $0.command.range.upperBound <= first.command.range.lowerBound
+            }
+            if updateFirst && !onlyAddAndDelete {
+                // The update's index stays on disk either way: `--no-cache` would change nothing.
+                return [
+                    Finding(
+                        passID: Self.id, severity: .info, message: "the apk index stays in this layer",
+                        range: first.command.rangeIn(script),
+                        notes: [
+                            "left alone: something after this `apk update` (an `apk upgrade`, `abuild`, or a later RUN that runs apk without fetching an index) reads the index from disk"
+                        ], ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
+                ]
+            }
             for update in apk where onlyAddAndDelete && update.action == .update {
                 guard update.command.range.upperBound <= first.command.range.lowerBound,
                     let removal = ScriptEdits.removal(
@@ -205,32 +221,50 @@ struct CacheCleaner {
     }
 
     /// `apk add -U x && rm -rf /var/cache/apk/*` -> `apk add --no-cache x`: the same layer, but
-    /// the index is never written, and the form hadolint's DL3019 asks for. Only when the RUN's
-    /// apk commands are updates, adds and deletes (an `apk upgrade` needs the index on disk), and
-    /// every removal of apk's cache comes after the last add and removes nothing else.
+    /// the index is never written, and the form hadolint's DL3019 asks for. Only when nothing
+    /// after the RUN's apk commands reads the index from disk (`apkIndexNeededLater`) and every
+    /// removal of apk's cache comes after the last add; other paths the `rm` removes stay.
     func apkNoCacheInsteadOfRemoval(
         _ rule: CacheCleanupRule, _ filling: [PackageManagerCommand], _ cleanups: [CacheCleanup]
     ) -> Finding? {
         let apk = script.packageManagerCommands.filter { $0.manager == .apk }
-        guard let last = filling.last, apk.allSatisfy({ [.update, .install, .remove].contains($0.action) })
+        guard let last = filling.last,
+            apk.allSatisfy({ [.update, .install, .upgrade, .remove].contains($0.action) }),
+            !apkIndexNeededLater()
         else { return nil }
         let removals = cleanups.filter { $0.family == .apk }
         guard !removals.isEmpty else { return nil }
         var edits: [TextEdit] = []
+        func isApkCache(_ word: Word) -> Bool {
+            guard var path = word.literal else { return false }
+            while path.hasSuffix("*") || path.hasSuffix("/") { path.removeLast() }
+            return path == "/var/cache/apk" || path == "/etc/apk/cache"
+        }
         for removal in removals {
             guard case .fileRemoval = removal.method,
                 removal.command.range.lowerBound > last.command.range.upperBound,
                 removal.command.baseName == "rm", removal.command.isTopLevel,
-                let paths = removal.command.removal?.paths, !paths.isEmpty,
-                paths.allSatisfy({ word in
-                    guard var path = word.literal else { return false }
-                    while path.hasSuffix("*") || path.hasSuffix("/") { path.removeLast() }
-                    return path == "/var/cache/apk" || path == "/etc/apk/cache"
-                }),
-                let edit = ScriptEdits.removal(
-                    of: removal.command, in: script, instruction: instruction, allowLast: true)
+                let paths = removal.command.removal?.paths, !paths.isEmpty
             else { return nil }
-            edits.append(edit)
+            if paths.allSatisfy(isApkCache) {
+                guard
+                    let edit = ScriptEdits.removal(
+                        of: removal.command, in: script, instruction: instruction, allowLast: true)
+                else { return nil }
+                edits.append(edit)
+                continue
+            }
+            // `rm -rf /root/.cache/pip /var/cache/apk/*`: only apk's operands go, each with the
+            // blank (or line continuation) before it.
+            let words = removal.command.words
+            for (k, word) in words.enumerated() where k > 0 && isApkCache(word) {
+                guard paths.contains(where: { $0.range == word.range }) else { return nil }
+                edits.append(
+                    .delete(
+                        script.source.sourceEnd(
+                            ofLogical: words[k - 1].range.upperBound)..<script.source
+                            .sourceEnd(ofLogical: word.range.upperBound)))
+            }
         }
         // `-U` / `--update-cache` becomes `--no-cache`, which fetches a fresh index in memory.
         for command in filling {
@@ -265,6 +299,29 @@ struct CacheCleaner {
             effect: Effect(note: "the same image, one command fewer"),
             fix: Fix(title: "Use apk add --no-cache", safety: .safe, edits: edits),
             ruleCodes: rule.hadolintCode.map { [$0] } ?? [])
+    }
+
+    /// Whether something after this RUN's apk commands may read the index from disk, so that
+    /// it must be written: `abuild` in this RUN (it installs dependencies with apk), a later RUN
+    /// of the stage (or of a stage built FROM it) whose apk command does not fetch an index of
+    /// its own (`--no-cache`, `-U`, an `apk update`), or one whittle cannot read that mentions
+    /// apk.
+    func apkIndexNeededLater() -> Bool {
+        if script.commands.contains(where: { $0.baseName == "abuild" }) { return true }
+        for other in later {
+            guard let s = other.script, !s.isOpaque else {
+                if other.instruction.arguments.contains("apk") { return true }
+                continue
+            }
+            let apk = s.packageManagerCommands.filter { $0.manager == .apk }
+            let updates = apk.contains { $0.action == .update }
+            for command in apk where command.action != .update && command.action != .remove {
+                let fetches = command.hasOption("--no-cache", "-U", "--update", "--update-cache")
+                if !fetches && !updates { return true }
+            }
+            if s.commands.contains(where: { $0.baseName == "abuild" }) && !updates { return true }
+        }
+        return false
     }
 
     /// `ENV PIP_NO_CACHE_DIR` earlier in the stage or its parents: pip switches its cache off for

@@ -16,7 +16,7 @@ public struct CleanPackageCachePass: Pass {
         | manager | added |
         |---|---|
         | apt, apt-get, aptitude | `&& rm -rf /var/lib/apt/lists/*` after the last command |
-        | apk | `--no-cache` on `add` (and drops the then useless `apk update` of that RUN, and an `rm` of apk's cache the flag makes useless) |
+        | apk | `--no-cache` on `add` and `upgrade` (and drops the then useless `apk update` of that RUN, and an `rm` of apk's cache the flag makes useless) |
         | dnf, yum, microdnf | `&& dnf clean all && rm -rf /var/cache/dnf` (yum's and microdnf's own) |
         | zypper | `&& zypper clean -a` |
         | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
@@ -29,8 +29,9 @@ public struct CleanPackageCachePass: Pass {
         It respects what is already there: an existing cleanup, `ENV PIP_NO_CACHE_DIR`, a
         `--mount=type=cache` or `type=tmpfs` on the cache folder. One existing cleanup is
         rewritten because a flag does the same: `apk add -U x && rm -rf /var/cache/apk/*` becomes
-        `apk add --no-cache x` (the same layer; the index is never written), when the RUN's apk
-        commands are only updates, adds and deletes and the `rm` removes nothing else. It works on the stages whose
+        `apk add --no-cache x` (the same layer; the index is never written), unless something
+        after it reads the index from disk (`abuild`, a later RUN that runs apk without fetching
+        an index of its own); other paths the `rm` removes stay. It works on the stages whose
         files end up in the final image (the last stage and the stages it is built FROM) and on
         the stages whose files are copied later with `COPY --from`: when the copy takes the cache
         folder along (`COPY --from=build / /`) it reaches the image; otherwise it still weighs in

@@ -1,2 +1,2 @@
 FROM alpine:3.20
-RUN apk add --update git && rm -rf /var/cache/apk/* /tmp/*
+RUN apk add --no-cache git && rm -rf /tmp/*

@@ -1,2 +1,2 @@
 FROM alpine:3.20
-RUN apk update && apk upgrade && apk add --no-cache bash
+RUN apk upgrade --no-cache && apk add --no-cache bash
