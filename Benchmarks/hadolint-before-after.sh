@@ -14,8 +14,9 @@
 # Prints, per code, the findings before and after and the reduction; the total; and up to 3
 # example files per code where findings remain (to see what to improve next). Files hadolint
 # cannot parse (its DL1000) are left out of the counts and counted separately. A second set of
-# columns leaves out files whose RUNs run under cmd.exe or PowerShell, which whittle does not
-# rewrite by design (their DL3059 findings stay).
+# columns leaves out files whose RUNs run under cmd.exe or PowerShell: whittle merges their RUNs
+# only when every RUN but the last provably leaves nothing but files behind (an installer or
+# setx changes the PATH the next RUN reads), so most of their DL3059 findings stay.
 #
 # Usage: Benchmarks/hadolint-before-after.sh [CORPUS_DIR]   (default ../shared/corpus)
 # Environment: WHITTLE_SCRATCH  SwiftPM scratch folder for the release build (default .build)
@@ -119,7 +120,7 @@ POSIX = {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"}
 def is_windows(path):
     """Files whose RUNs are not POSIX shell: a backtick escape directive, a SHELL that is no
     POSIX shell (PowerShell), or a Windows base image (cmd.exe). whittle leaves such RUNs alone
-    by design, so most DL3059 findings on them stay."""
+    unless they provably touch only files, so most DL3059 findings on them stay."""
     text = open(f"{work}/before/{path}", encoding="utf-8", errors="replace").read()
     if re.search(r"(?im)\A(?:#[^\n]*\n)*?#\s*escape\s*=\s*`", text):
         return True
@@ -150,8 +151,8 @@ def pct(b, a):
 
 print()
 print(f"{len(files)} files; hadolint cannot parse {len(bad_before)} of them (left out of the counts);")
-print(f"{len(windows)} of the others run their RUNs under cmd.exe or PowerShell (Windows images, SHELL pwsh), which")
-print("whittle leaves alone by design; the right-hand columns leave those files out")
+print(f"{len(windows)} of the others run their RUNs under cmd.exe or PowerShell (Windows images, SHELL pwsh), where")
+print("whittle merges only RUNs that provably touch only files; the right-hand columns leave those files out")
 if newly_bad:
     print(f"WARNING: hadolint cannot parse {len(newly_bad)} files after whittle fix (counted as before):")
     for f in newly_bad[:10]:
