@@ -82,16 +82,22 @@ public enum RunShell: Equatable, Sendable {
     /// Whether an image reference names a Windows image.
     public static func isWindowsImage(_ reference: String) -> Bool {
         let image = reference.lowercased()
-        let markers = ["windows", "nanoserver", "servercore", "ltsc20"]
+        // .NET Framework images exist for Windows only.
+        if image.hasPrefix("mcr.microsoft.com/dotnet/framework/") { return true }
+        let markers: Set<String> = ["windows", "nanoserver", "servercore", "windowsservercore"]
         var part = ""
-        // Split into the words of the path and the tag: a marker must be a whole word or start one
-        // (`windowsservercore-ltsc2022`, `node-windows`), not sit inside another word.
+        // Split into the words of the path and the tag: a marker must be a whole word
+        // (`windowsservercore-ltsc2022`, `node-windows`, `ltsc2022`), not part of another one.
         for character in image + "/" {
             if character.isLetter || character.isNumber {
                 part.append(character)
                 continue
             }
-            if markers.contains(where: { part.hasPrefix($0) }) { return true }
+            if markers.contains(part)
+                || (part.hasPrefix("ltsc20") && part.dropFirst(4).allSatisfy(\.isNumber))
+            {
+                return true
+            }
             part = ""
         }
         return false
