@@ -26,9 +26,10 @@ struct CacheCleaner {
         for rule in CacheCleanupRule.all {
             let filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
             guard let first = filling.first else { continue }
-            if rule.family == .apk || rule.family == .ruby || rule.family == .pip {
+            if case .option = rule.remedy(first) {
                 // An option on each command that lacks it, unless the RUN already removes the cache.
-                if cleaned.contains(rule.family) {
+                // (Documentation is not a cache: an rm of the gem cache does not make it go.)
+                if cleaned.contains(rule.family) && rule.family != .ruby {
                     if rule.family == .apk, let f = apkNoCacheInsteadOfRemoval(rule, filling, cleanups) {
                         out.append(f)
                     }

@@ -99,6 +99,15 @@ struct CacheCleanupRule: Sendable {
             remedy: { _ in .option("--no-document") }, cacheDirectories: [], mounts: [],
             hadolintCode: nil, saving: "generated gem documentation"),
         CacheCleanupRule(
+            // gem and bundler keep every downloaded .gem file in the gem directory's cache.
+            family: .ruby,
+            fills: { ($0.manager == .gem || $0.manager == .bundler) && $0.action == .install },
+            remedy: { _ in .append("rm -rf \"$(gem env gemdir)\"/cache/*.gem") },
+            cacheDirectories: [
+                "/usr/local/bundle/cache", "/var/lib/gems", "/usr/lib/ruby/gems", "/root/.gem",
+            ],
+            mounts: [], hadolintCode: nil, saving: "the downloaded .gem files, about the size of the gems"),
+        CacheCleanupRule(
             family: .composer, fills: { isInstall($0) && !$0.avoidsCache },
             remedy: { c in .append("\(c.invocation.baseName ?? "composer") clear-cache") },
             cacheDirectories: ["/root/.composer/cache", "/root/.cache/composer"], mounts: [],

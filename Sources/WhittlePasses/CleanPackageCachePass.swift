@@ -21,7 +21,7 @@ public struct CleanPackageCachePass: Pass {
         | zypper | `&& zypper clean -a` |
         | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
         | npm, yarn, pnpm | `&& npm cache clean --force`, `&& yarn cache clean`, `&& pnpm store prune` |
-        | gem | `--no-document` on `install` |
+        | gem, bundler | `--no-document` on `gem install`; `&& rm -rf "$(gem env gemdir)"/cache/*.gem` after `gem install` and `bundle install` |
         | composer | `&& composer clear-cache` |
         | conda, mamba, micromamba | `&& conda clean -afy` |
         | a downloaded archive | `&& rm -f FILE` once it is unpacked in the same RUN |

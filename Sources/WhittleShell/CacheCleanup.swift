@@ -31,7 +31,8 @@ enum CacheCleanupModel {
         ("~/.cache/pip", .pip),
         ("~/.npm", .npm), ("/usr/local/share/.cache/yarn", .yarn), ("~/.cache/yarn", .yarn),
         ("~/.yarn/berry/cache", .yarn), ("~/.local/share/pnpm/store", .pnpm), ("~/.cache/pnpm", .pnpm),
-        ("/usr/local/bundle/cache", .ruby), ("~/.gem", .ruby), ("~/.composer/cache", .composer),
+        ("/usr/local/bundle/cache", .ruby), ("<gemdir>/cache", .ruby), ("~/.gem", .ruby),
+        ("~/.composer/cache", .composer),
         ("~/.cache/composer", .composer), ("~/.cache/go-build", .go), ("/go/pkg/mod", .go),
         ("~/.cargo/registry", .cargo), ("~/.m2", .jvm), ("~/.gradle", .jvm), ("~/.nuget/packages", .dotnet),
         ("/opt/conda/pkgs", .conda),
@@ -40,7 +41,11 @@ enum CacheCleanupModel {
     /// The path with `$HOME`, `${HOME}` and `/root` spelled `~`, without a trailing `/`, `/*` or `/**`.
     static func normalize(_ word: Word) -> String? {
         var text: String
-        if let literal = word.literal {
+        let unquoted = word.raw.filter { $0 != "\"" }
+        if unquoted.hasPrefix("$(gem env gemdir)") {
+            // `"$(gem env gemdir)"/cache/*.gem`: the gem directory, wherever it is.
+            text = "<gemdir>" + unquoted.dropFirst("$(gem env gemdir)".count)
+        } else if let literal = word.literal {
             text = literal
         } else if word.expansions.count == 1, word.expansions[0].parameter == "HOME" {
             // `$HOME/...`, `${HOME}/...`, `"$HOME/..."`.

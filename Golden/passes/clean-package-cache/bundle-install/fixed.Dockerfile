@@ -1,0 +1,5 @@
+FROM ruby:3.3-slim
+WORKDIR /app
+COPY Gemfile Gemfile.lock ./
+RUN bundle install && rm -rf "$(gem env gemdir)"/cache/*.gem
+COPY . .
