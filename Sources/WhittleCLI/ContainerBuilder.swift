@@ -188,6 +188,22 @@ struct ContainerBuilder {
         }
     }
 
+    /// The ids of every image in the builder's store, intermediate ones included; nil when the
+    /// builder cannot list them.
+    func imageIDs() -> Set<String>? {
+        let out = run(
+            kind == .docker
+                ? ["image", "ls", "-a", "-q", "--no-trunc"] : ["images", "-a", "-q", "--no-trunc"])
+        guard out.status == 0 else { return nil }
+        return Set(out.stdout.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty })
+    }
+
+    /// Removes images by id (forced: an intermediate image may be the parent of another).
+    func remove(ids: Set<String>) {
+        guard !ids.isEmpty else { return }
+        run((kind == .buildah ? ["rmi", "-f"] : ["image", "rm", "-f"]) + ids.sorted())
+    }
+
     func remove(_ image: String) {
         run(kind == .buildah ? ["rmi", "-f", image] : ["image", "rm", "-f", image])
     }

@@ -149,10 +149,16 @@ struct VerifyCommand {
         }
         let id = UUID().uuidString.prefix(8).lowercased()
         let tags = ("localhost/whittle-verify/original:\(id)", "localhost/whittle-verify/rewritten:\(id)")
+        // Every image the builds add (the two tags and the intermediate layers' images) goes
+        // afterwards; images that were there before are never touched.
+        let imagesBefore = builder.imageIDs()
         defer {
             if !keepImages {
                 builder.remove(tags.0)
                 builder.remove(tags.1)
+                if let before = imagesBefore, let after = builder.imageIDs() {
+                    builder.remove(ids: after.subtracting(before))
+                }
             }
         }
         if !json { io.err("whittle verify: building with \(builder.kind.rawValue)...\n") }
