@@ -209,6 +209,8 @@ public struct MergeRunsPass: Pass {
                                 range: previous.instruction.keywordSourceRange
                                     .lowerBound..<previous.instruction.argumentsSourceRange.upperBound,
                                 notes: ["not merged automatically: \(reason)"]))
+                    } else if let finding = Self.keptApartFinding(member.instruction, reason) {
+                        findings.append(finding)
                     }
                     flush()
                     chain = [member]
@@ -257,6 +259,23 @@ public struct MergeRunsPass: Pass {
             if count > maxChain { return "the chain would exceed max-chain-length (\(maxChain))" }
         }
         return nil
+    }
+
+    /// Reasons that say a user (or a setting) wants the RUNs apart: nothing to report.
+    static let deliberateReasons = [
+        "the RUNs have different flags", "a suppression comment", "a tool comment",
+        "a RUN that already chains",
+        "the chain would exceed",
+    ]
+
+    /// An informational finding for two consecutive RUNs that merging would change (hadolint's
+    /// DL3059 reports them; whittle says why it leaves them), or nil for a deliberate split.
+    static func keptApartFinding(_ second: Instruction, _ reason: String) -> Finding? {
+        if deliberateReasons.contains(where: { reason.hasPrefix($0) }) { return nil }
+        return Finding(
+            passID: id, severity: .info, message: "this RUN stays apart from the RUN before it",
+            range: second.keywordSourceRange.lowerBound..<second.argumentsSourceRange.upperBound,
+            notes: ["not merged: \(reason)"], ruleCodes: hadolintCodes)
     }
 
     /// Whether a `# hadolint ...` or `# whittle ...` comment stands between two instructions.

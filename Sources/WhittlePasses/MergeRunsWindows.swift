@@ -58,15 +58,18 @@ extension MergeRunsPass {
                 continue
             }
             let member = WindowsMember(instruction: instruction, shell: shell, line: instruction.arguments)
-            if let previous = chain.last,
-                Self.windowsReasonToKeepApart(
-                    previous, member, chain: chain, maxChain: maxChain, longRun: longRun, context: context)
-                    == nil
+            guard let previous = chain.last else {
+                chain = [member]
+                continue
+            }
+            if let reason = Self.windowsReasonToKeepApart(
+                previous, member, chain: chain, maxChain: maxChain, longRun: longRun, context: context)
             {
-                chain.append(member)
-            } else {
+                if let finding = Self.keptApartFinding(instruction, reason) { findings.append(finding) }
                 flush()
                 chain = [member]
+            } else {
+                chain.append(member)
             }
         }
         flush()

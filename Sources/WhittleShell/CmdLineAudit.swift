@@ -21,7 +21,8 @@ extension CmdLine {
                 continue
             }
             if !Self.filePrograms.contains(program) {
-                return "it runs `\(first.prefix(60))`, which may change more than files"
+                return
+                    "it runs `\(first.prefix(60))`, which may change more than files (such as the PATH the next RUN reads)"
             }
         }
         return nil

@@ -179,7 +179,8 @@ public enum PowerShellAudit {
                     } else if mode == .childProcess && filePrograms.contains(CmdLine.programName(w)) {
                         break
                     } else {
-                        return "it runs `\(w.prefix(60))`, which may change more than files"
+                        return
+                            "it runs `\(w.prefix(60))`, which may change more than files (such as the PATH the next RUN reads)"
                     }
                 case .variable(let v), .type(let v):
                     if assigns() {
