@@ -45,6 +45,10 @@ public struct MergeRunsPass: Pass {
         `Start-Process`, `msiexec`, `setx`, `[Environment]::SetEnvironmentVariable`, a program
         run by path, or anything whittle does not know keeps the RUNs apart.
 
+        RUNs left apart because merging them would change the build get an informational
+        finding that names the reason (hadolint's DL3059 still reports them); RUNs kept apart on
+        purpose (below) get none.
+
         Comments between the RUNs move into the continuation, where BuildKit ignores them; blank
         lines between them are dropped (BuildKit warns about empty continuation lines).
 
