@@ -138,9 +138,9 @@ struct CacheCleaner {
             if s.packageManagerCommands.contains(where: { $0.manager.family == .apt }) { return nil }
             for c in s.commands {
                 guard let name = c.name else { return nil }
-                let words = c.words.compactMap(\.literal)
-                if name.hasPrefix("/") || name.hasPrefix("./")
-                    || words.contains(where: { $0.hasSuffix(".sh") })
+                // A program run by path, or a script handed to a shell, may run apt itself.
+                let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "source", ".", "xargs", "env"]
+                if name.hasPrefix("/") || name.hasPrefix("./") || (shells.contains(name) && c.words.count > 1)
                 {
                     return nil
                 }

@@ -1,0 +1,4 @@
+FROM debian:bookworm-slim
+RUN apt-get update
+COPY setup.sh /tmp/
+RUN bash /tmp/setup.sh
