@@ -327,8 +327,6 @@ public struct MergeRunsPass: Pass {
 
     func merge(_ chain: [Member], notes: [String], context: PassContext) -> Finding? {
         let style = context.style
-        let source = context.file.source.bytes
-        let nodes = context.file.nodes
         var edits: [TextEdit] = []
         let wraps = chain.indices.map {
             Self.needsSubshell(chain[$0], isFirst: $0 == 0, isLast: $0 == chain.count - 1)
@@ -344,14 +342,7 @@ public struct MergeRunsPass: Pass {
             guard from <= to else { return nil }
             // Comments that stand between the two scripts: comment lines between the RUNs and
             // comment lines of b's own continuation before its script.
-            var comments: [String] = []
-            for node in nodes {
-                guard case .comment(let r) = node, r.lowerBound >= from, r.upperBound <= to else { continue }
-                comments.append(Self.commentText(source, r))
-            }
-            for r in b.instruction.continuationComments where r.lowerBound >= from && r.upperBound <= to {
-                comments.append(Self.commentText(source, r))
-            }
+            let comments = Self.comments(from..<to, before: b.instruction, in: context.file)
             var joiner = wraps[k - 1] ? closing(a) : ""
             switch style.operatorPlacement {
             case .lineEnd:
@@ -388,6 +379,24 @@ public struct MergeRunsPass: Pass {
             notes: findingNotes,
             effect: Effect(layersRemoved: count - 1),
             fix: Fix(title: "Merge \(count) RUNs into one", safety: .safe, edits: edits))
+    }
+
+    /// The comment lines in `span` (between two RUNs' scripts): comment lines between the RUNs
+    /// and comment lines of the second RUN's own continuation before its script.
+    static func comments(_ span: Range<Int>, before second: Instruction, in file: Dockerfile) -> [String] {
+        let source = file.source.bytes
+        var comments: [String] = []
+        for node in file.nodes {
+            guard case .comment(let r) = node, r.lowerBound >= span.lowerBound,
+                r.upperBound <= span.upperBound
+            else { continue }
+            comments.append(commentText(source, r))
+        }
+        for r in second.continuationComments
+        where r.lowerBound >= span.lowerBound && r.upperBound <= span.upperBound {
+            comments.append(commentText(source, r))
+        }
+        return comments
     }
 
     /// A comment line's text without leading blanks and line terminator.

@@ -164,7 +164,6 @@ extension MergeRunsPass {
 
     func mergeWindows(_ chain: [WindowsMember], context: PassContext) -> Finding? {
         let style = context.style
-        let source = context.file.source.bytes
         var edits: [TextEdit] = []
         for k in 1..<chain.count {
             let a = chain[k - 1]
@@ -172,14 +171,7 @@ extension MergeRunsPass {
             let from = a.instruction.argumentsSourceRange.upperBound
             let to = b.instruction.argumentsSourceRange.lowerBound
             guard from <= to else { return nil }
-            var comments: [String] = []
-            for node in context.file.nodes {
-                guard case .comment(let r) = node, r.lowerBound >= from, r.upperBound <= to else { continue }
-                comments.append(Self.commentText(source, r))
-            }
-            for r in b.instruction.continuationComments where r.lowerBound >= from && r.upperBound <= to {
-                comments.append(Self.commentText(source, r))
-            }
+            let comments = Self.comments(from..<to, before: b.instruction, in: context.file)
             var joiner: String
             var lineStartOperator = ""
             switch a.shell {
