@@ -48,8 +48,16 @@ public struct Optimizer: Sendable {
         for _ in 0..<Self.maximumRounds {
             let found = findings(in: current, path: path, buildContext: buildContext)
             if firstFindings == nil { firstFindings = found }
+            // When two fixes touch the same place, the earlier pass wins this round (merging RUNs
+            // before adding a cleanup to each of them); the other is found again next round.
+            let order = Dictionary(
+                enabledPasses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             var chosen: [Finding] = []
-            for finding in found {
+            for finding in found.enumerated().sorted(by: {
+                (order[$0.element.passID] ?? Int.max, $0.offset) < (
+                    order[$1.element.passID] ?? Int.max, $1.offset
+                )
+            }).map(\.element) {
                 guard let fix = finding.fix, fix.safety.isApplied(unsafeFixes: configuration.unsafeFixes),
                     !fix.edits.isEmpty, !rejected.contains(fix)
                 else { continue }

@@ -25,15 +25,18 @@ public struct TextEdit: Sendable, Hashable, Comparable {
         (lhs.range.lowerBound, lhs.range.upperBound) < (rhs.range.lowerBound, rhs.range.upperBound)
     }
 
-    /// Whether two edits touch the same bytes (two insertions at one offset count as touching,
-    /// since their order would be ambiguous).
+    /// Whether two edits touch the same bytes. Two insertions at one offset count as touching,
+    /// since their order would be ambiguous, and so does an insertion at either end of a
+    /// replaced range: text appended to a RUN's script and a merge that replaces what follows it
+    /// would each be right alone, and together repeat work (a cleanup per merged RUN). The
+    /// optimizer then applies one and finds the other again on the result.
     public func overlaps(_ other: TextEdit) -> Bool {
         if range.isEmpty && other.range.isEmpty { return range.lowerBound == other.range.lowerBound }
         if range.isEmpty {
-            return other.range.lowerBound < range.lowerBound && range.lowerBound < other.range.upperBound
+            return other.range.lowerBound <= range.lowerBound && range.lowerBound <= other.range.upperBound
         }
         if other.range.isEmpty {
-            return range.lowerBound < other.range.lowerBound && other.range.lowerBound < range.upperBound
+            return range.lowerBound <= other.range.lowerBound && other.range.lowerBound <= range.upperBound
         }
         return range.overlaps(other.range)
     }

@@ -39,7 +39,7 @@ struct CacheCleaner {
                 // The official ruby images already install gems without documentation (gemrc).
                 if rule.family == .ruby && baseImageRepository() == "ruby" { continue }
                 if mountCovers(rule) { continue }
-                if mounts && !rule.mounts.isEmpty && isRootUser() {
+                if mountsApply(rule) {
                     if let f = mountFinding(rule, first) { out.append(f) }
                     continue
                 }
@@ -55,7 +55,7 @@ struct CacheCleaner {
                 continue
             }
             // Cache mounts target root's cache folders; another user's RUN is cleaned instead.
-            if mounts && !rule.mounts.isEmpty && isRootUser() {
+            if mountsApply(rule) {
                 if let f = mountFinding(rule, first) { out.append(f) }
                 continue
             }
@@ -327,17 +327,28 @@ struct CacheCleaner {
 
     /// `ENV PIP_NO_CACHE_DIR` earlier in the stage or its parents: pip switches its cache off for
     /// any value, even "off" or "0".
-    func pipCacheIsOff() -> Bool {
+    func pipCacheIsOff() -> Bool { environmentSets("PIP_NO_CACHE_DIR") }
+
+    /// Whether an ENV of the stage (before this RUN) or of the stages it is built FROM sets `key`.
+    func environmentSets(_ key: String) -> Bool {
         var current: Stage? = stage
         var limit = instruction.range.lowerBound
         while let s = current {
             for i in s.instructions where i.kind == .env && i.range.lowerBound < limit {
-                if file.keyValues(of: i).contains(where: { $0.key == "PIP_NO_CACHE_DIR" }) { return true }
+                if file.keyValues(of: i).contains(where: { $0.key == key }) { return true }
             }
             current = file.parentStage(of: s)
             limit = Int.max
         }
         return false
+    }
+
+    /// Whether this rule's cache mounts would cover the cache: root's folders, and for Go no
+    /// GOCACHE set elsewhere.
+    func mountsApply(_ rule: CacheCleanupRule) -> Bool {
+        guard mounts, !rule.mounts.isEmpty, isRootUser() else { return false }
+        if rule.family == .go && environmentSets("GOCACHE") { return false }
+        return true
     }
 
     /// Whether a `--mount=type=cache` or `type=tmpfs` of this RUN covers the manager's cache.

@@ -108,6 +108,23 @@ struct CacheCleanupRule: Sendable {
             ],
             mounts: [], hadolintCode: nil, saving: "the downloaded .gem files, about the size of the gems"),
         CacheCleanupRule(
+            // go build / install / test fill GOCACHE; later builds only recompile without it.
+            family: .go,
+            fills: { c in
+                guard c.manager == .go else { return false }
+                switch c.action {
+                case .build, .install, .other("test"), .other("vet"): return true
+                default: return false
+                }
+            },
+            remedy: { c in .append("\(c.invocation.baseName ?? "go") clean -cache") },
+            cacheDirectories: ["/root/.cache/go-build"],
+            mounts: ["--mount=type=cache,target=/root/.cache/go-build"],
+            hadolintCode: nil,
+            saving:
+                "Go's build cache: the compiled packages, up to hundreds of MB (Go 1.20+ compiles the standard library into it)"
+        ),
+        CacheCleanupRule(
             family: .composer, fills: { isInstall($0) && !$0.avoidsCache },
             remedy: { c in .append("\(c.invocation.baseName ?? "composer") clear-cache") },
             cacheDirectories: ["/root/.composer/cache", "/root/.cache/composer"], mounts: [],

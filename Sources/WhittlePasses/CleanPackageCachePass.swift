@@ -22,6 +22,7 @@ public struct CleanPackageCachePass: Pass {
         | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
         | npm, yarn, pnpm | `&& npm cache clean --force`, `&& yarn cache clean`, `&& pnpm store prune` |
         | gem, bundler | `--no-document` on `gem install`; `&& rm -rf "$(gem env gemdir)"/cache/*.gem` after `gem install` and `bundle install` |
+        | go | `&& go clean -cache` after `go build`, `go install`, `go test` (Go's build cache) |
         | composer | `&& composer clear-cache` |
         | conda, mamba, micromamba | `&& conda clean -afy` |
         | a downloaded archive | `&& rm -f FILE` once it is unpacked in the same RUN |
@@ -46,7 +47,7 @@ public struct CleanPackageCachePass: Pass {
         stands alone in a later RUN, where it only hides bytes, moves into the RUN that created
         the cache.
 
-        With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn and pnpm
+        With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn, pnpm and go
         get `RUN --mount=type=cache,...` instead, which keeps the cache across builds on one
         builder and out of the image (BuildKit only; a `# syntax=docker/dockerfile:1` line is
         added when the file has none). Cleaning works with every builder, including the legacy
