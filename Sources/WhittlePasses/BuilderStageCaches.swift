@@ -2,6 +2,78 @@ import WhittleEngine
 import WhittleShell
 import WhittleSyntax
 
+/// Which stages build on which, and which files each stage's filesystem gives to others
+/// (`COPY --from`, `RUN --mount=from`): computed once per file.
+struct StageLineage {
+    /// For each stage index, the stages built FROM it, directly or not.
+    let descendants: [Int: [Int]]
+    /// For each stage index, the paths copied out of it or out of a stage built FROM it.
+    let copied: [Int: [BuilderStageCaches.CopiedPath]]
+
+    init(_ file: Dockerfile) {
+        var parent: [Int: Int] = [:]
+        for stage in file.stages {
+            if let p = file.parentStage(of: stage) { parent[stage.index] = p.index }
+        }
+        var descendants: [Int: [Int]] = [:]
+        for stage in file.stages {
+            var seen: Set<Int> = [stage.index]
+            var current = parent[stage.index]
+            while let p = current, seen.insert(p).inserted {
+                descendants[p, default: []].append(stage.index)
+                current = parent[p]
+            }
+        }
+        self.descendants = descendants
+        // Stage names and indexes as COPY --from and RUN --mount=from spell them.
+        var stageByName: [String: Int] = [:]
+        for stage in file.stages {
+            stageByName[String(stage.index)] = stage.index
+            if let alias = stage.alias { stageByName[alias.lowercased()] = stage.index }
+        }
+        var direct: [Int: [BuilderStageCaches.CopiedPath]] = [:]
+        for instruction in file.instructions {
+            switch instruction.kind {
+            case .run:
+                // `RUN --mount=type=bind,from=<stage>,source=PATH` reads the stage's files as well.
+                for mount in instruction.flags(named: "mount") {
+                    var fields: [String: String] = [:]
+                    for field in (mount.value ?? "").split(separator: ",") {
+                        let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
+                        fields[pair[0].lowercased()] = pair.count > 1 ? pair[1] : ""
+                    }
+                    guard let from = fields["from"], let index = stageByName[from.lowercased()] else {
+                        continue
+                    }
+                    let source = fields["source"] ?? fields["src"] ?? "/"
+                    direct[index, default: []].append(
+                        .init(path: source.hasPrefix("/") ? source : "/" + source, instruction: instruction))
+                }
+            case .copy:
+                guard let from = instruction.flag("from")?.value, let index = stageByName[from.lowercased()]
+                else { continue }
+                for source in instruction.value.dropLast() {
+                    var path = source.hasPrefix("/") ? source : "/" + source
+                    while path.hasSuffix("/*") || path.hasSuffix("/.") { path.removeLast(2) }
+                    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+                    if path == "/." { path = "/" }
+                    direct[index, default: []].append(.init(path: path, instruction: instruction))
+                }
+            default:
+                break
+            }
+        }
+        // A stage gives its files to every copy out of it or out of a stage built FROM it.
+        var copied: [Int: [BuilderStageCaches.CopiedPath]] = [:]
+        for stage in file.stages {
+            let sources = [stage.index] + (descendants[stage.index] ?? [])
+            let paths = sources.flatMap { direct[$0] ?? [] }
+            if !paths.isEmpty { copied[stage.index] = paths }
+        }
+        self.copied = copied
+    }
+}
+
 /// clean-package-cache in the stages that are not part of the final image: their caches matter
 /// only when a `COPY --from` takes them along; otherwise whittle says why it leaves them.
 struct BuilderStageCaches {
@@ -12,52 +84,6 @@ struct BuilderStageCaches {
     struct CopiedPath {
         let path: String
         let instruction: Instruction
-    }
-
-    /// The paths other stages copy out of this stage's filesystem: `COPY --from=<this stage>`,
-    /// `COPY --from=<a stage built FROM this one>` and `RUN --mount=from=...`, as absolute paths
-    /// without a trailing `/`.
-    var copiedPaths: [CopiedPath] {
-        var names: Set<String> = []
-        for other in file.stages {
-            var s: Stage? = other
-            while let current = s {
-                if current.index == stage.index {
-                    names.insert(String(other.index))
-                    if let alias = other.alias { names.insert(alias.lowercased()) }
-                    break
-                }
-                s = file.parentStage(of: current)
-            }
-        }
-        var out: [CopiedPath] = []
-        // `RUN --mount=type=bind,from=<stage>,source=PATH` reads the stage's files as well.
-        for instruction in file.instructions where instruction.kind == .run {
-            for mount in instruction.flags(named: "mount") {
-                var fields: [String: String] = [:]
-                for field in (mount.value ?? "").split(separator: ",") {
-                    let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
-                    fields[pair[0].lowercased()] = pair.count > 1 ? pair[1] : ""
-                }
-                guard let from = fields["from"], names.contains(from.lowercased()) else { continue }
-                let source = fields["source"] ?? fields["src"] ?? "/"
-                out.append(
-                    CopiedPath(path: source.hasPrefix("/") ? source : "/" + source, instruction: instruction))
-            }
-        }
-        for instruction in file.instructions where instruction.kind == .copy {
-            guard let from = instruction.flag("from")?.value, names.contains(from.lowercased()) else {
-                continue
-            }
-            for source in instruction.value.dropLast() {
-                var path = source.hasPrefix("/") ? source : "/" + source
-                while path.hasSuffix("/*") || path.hasSuffix("/.") { path.removeLast(2) }
-                while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-                if path == "/." { path = "/" }
-                out.append(CopiedPath(path: path, instruction: instruction))
-            }
-        }
-        return out
     }
 
     /// Whether a copied path takes a cache folder along (`COPY --from=build / /`,

@@ -149,6 +149,7 @@ public struct CleanPackageCachePass: Pass {
         let mounts =
             (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
         var findings: [Finding] = []
+        let lineage = StageLineage(file)
         for stage in file.stages {
             // A builder stage whose files are copied later is cleaned too (its layers fill the
             // build cache, which `--cache-to mode=max` exports); one nothing copies from is only
@@ -156,7 +157,7 @@ public struct CleanPackageCachePass: Pass {
             var stageNote: String?
             if !finalStages.contains(stage.index) {
                 let builder = BuilderStageCaches(file: file, stage: stage)
-                let copied = builder.copiedPaths
+                let copied = lineage.copied[stage.index] ?? []
                 if copied.isEmpty {
                     findings += builder.notes(copied)
                     continue
@@ -165,14 +166,7 @@ public struct CleanPackageCachePass: Pass {
             }
             let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             // Stages built FROM this one inherit its files (and its apt lists).
-            let descendants = file.stages.filter { other in
-                var s = other
-                while let parent = file.parentStage(of: s) {
-                    if parent.index == stage.index { return true }
-                    s = parent
-                }
-                return false
-            }
+            let descendants = (lineage.descendants[stage.index] ?? []).sorted().map { file.stages[$0] }
             let inherited = descendants.flatMap {
                 $0.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             }

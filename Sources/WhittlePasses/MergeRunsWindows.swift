@@ -39,6 +39,12 @@ extension MergeRunsPass {
     /// The Windows RUNs of `stage` that can be chained, as findings.
     func windowsFindings(in stage: Stage, context: PassContext, maxChain: Int, longRun: Int) -> [Finding] {
         let file = context.file
+        // Most stages run /bin/sh from start to end: nothing to do here.
+        if !stage.instructions.contains(where: { $0.kind == .shell }),
+            RunShell.at(stage.from.range.upperBound, in: file) == .posix
+        {
+            return []
+        }
         var findings: [Finding] = []
         var chain: [WindowsMember] = []
         func flush() {

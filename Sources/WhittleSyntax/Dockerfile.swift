@@ -21,6 +21,9 @@ public struct Dockerfile: Sendable {
     /// The defaults of the ARGs before the first FROM (a later declaration wins): the only
     /// variables FROM can use.
     public let globalArgumentDefaults: [String: String]
+    /// For each stage, the index of the earlier stage its FROM names (see `parentStage(of:)`),
+    /// computed once: passes ask for it for nearly every instruction.
+    let parentStageIndexes: [Int?]
 
     init(source: SourceText, nodes: [SyntaxNode], escape: UInt8, error: SyntaxError?) {
         self.source = source
@@ -31,6 +34,13 @@ public struct Dockerfile: Sendable {
         self.instructions = instructions
         self.stages = Stage.split(instructions)
         self.globalArgumentDefaults = Dockerfile.globalArgumentDefaults(instructions, escape: escape)
+        let defaults = globalArgumentDefaults
+        let stages = self.stages
+        self.parentStageIndexes = stages.map { stage in
+            let base = VariableExpander(escape: escape).expand(stage.baseImage) { defaults[$0] }.value
+                .lowercased()
+            return stages[..<stage.index].last { $0.alias?.lowercased() == base }?.index
+        }
     }
 
     /// Parses UTF-8 text. Throws only when the bytes are not readable text (binary data, invalid

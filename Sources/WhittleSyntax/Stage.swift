@@ -92,9 +92,10 @@ extension Dockerfile {
 
     /// The stage another stage builds on, when its FROM names an earlier stage.
     public func parentStage(of stage: Stage) -> Stage? {
-        let all = stages
-        let base = resolvedBaseImage(of: stage).value
-        return all[..<stage.index].last { $0.alias.map { $0.lowercased() == base.lowercased() } ?? false }
+        guard stage.index < parentStageIndexes.count, let parent = parentStageIndexes[stage.index] else {
+            return nil
+        }
+        return stages[parent]
     }
 
     /// Indexes of the stages whose filesystem ends up in the final image: the last stage and the
