@@ -47,6 +47,8 @@ struct CacheCleaner {
                 continue
             }
             if cleaned.contains(rule.family) || mountCovers(rule) { continue }
+            // A GOCACHE set in the Dockerfile is the user's choice (it may even be `off`).
+            if rule.family == .go && environmentSets("GOCACHE") { continue }
             // apt's lists come from `apt-get update`: a RUN that installs from lists an earlier
             // RUN fetched cannot remove them from that earlier layer.
             if rule.family == .apt
@@ -343,12 +345,9 @@ struct CacheCleaner {
         return false
     }
 
-    /// Whether this rule's cache mounts would cover the cache: root's folders, and for Go no
-    /// GOCACHE set elsewhere.
+    /// Whether this rule's cache mounts would cover the cache: root's folders.
     func mountsApply(_ rule: CacheCleanupRule) -> Bool {
-        guard mounts, !rule.mounts.isEmpty, isRootUser() else { return false }
-        if rule.family == .go && environmentSets("GOCACHE") { return false }
-        return true
+        mounts && !rule.mounts.isEmpty && isRootUser()
     }
 
     /// Whether a `--mount=type=cache` or `type=tmpfs` of this RUN covers the manager's cache.

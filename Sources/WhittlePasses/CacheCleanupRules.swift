@@ -117,7 +117,8 @@ struct CacheCleanupRule: Sendable {
                 default: return false
                 }
             },
-            remedy: { c in .append("\(c.invocation.baseName ?? "go") clean -cache") },
+            // `go clean -cache` needs Go 1.10; `go env GOCACHE` prints nothing before that.
+            remedy: { c in .append("rm -rf \"$(\(c.invocation.name ?? "go") env GOCACHE)\"") },
             cacheDirectories: ["/root/.cache/go-build"],
             mounts: ["--mount=type=cache,target=/root/.cache/go-build"],
             hadolintCode: nil,

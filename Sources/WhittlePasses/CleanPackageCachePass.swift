@@ -22,7 +22,7 @@ public struct CleanPackageCachePass: Pass {
         | pip, pip3, python -m pip, uv pip | `--no-cache-dir` (uv: `--no-cache`) on `install` |
         | npm, yarn, pnpm | `&& npm cache clean --force`, `&& yarn cache clean`, `&& pnpm store prune` |
         | gem, bundler | `--no-document` on `gem install`; `&& rm -rf "$(gem env gemdir)"/cache/*.gem` after `gem install` and `bundle install` |
-        | go | `&& go clean -cache` after `go build`, `go install`, `go test` (Go's build cache) |
+        | go | `&& rm -rf "$(go env GOCACHE)"` after `go build`, `go install`, `go test`, `go vet` (Go's build cache; `go clean -cache` would fail before Go 1.10; left alone when the Dockerfile sets GOCACHE) |
         | composer | `&& composer clear-cache` |
         | conda, mamba, micromamba | `&& conda clean -afy` |
         | a downloaded archive | `&& rm -f FILE` once it is unpacked in the same RUN |

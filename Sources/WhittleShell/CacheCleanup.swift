@@ -45,6 +45,11 @@ enum CacheCleanupModel {
         if unquoted.hasPrefix("$(gem env gemdir)") {
             // `"$(gem env gemdir)"/cache/*.gem`: the gem directory, wherever it is.
             text = "<gemdir>" + unquoted.dropFirst("$(gem env gemdir)".count)
+        } else if unquoted.hasPrefix("$("), let close = unquoted.firstIndex(of: ")"),
+            unquoted[..<close].hasSuffix(" env GOCACHE")
+        {
+            // `"$(go env GOCACHE)"`: Go's build cache, wherever it is.
+            text = "~/.cache/go-build" + unquoted[unquoted.index(after: close)...]
         } else if let literal = word.literal {
             text = literal
         } else if word.expansions.count == 1, word.expansions[0].parameter == "HOME" {

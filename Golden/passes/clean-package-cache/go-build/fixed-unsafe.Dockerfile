@@ -1,5 +1,5 @@
 FROM golang:1.22
 WORKDIR /src
 COPY . .
-RUN go build -o /usr/local/bin/app ./cmd/app && go clean -cache
+RUN go build -o /usr/local/bin/app ./cmd/app && rm -rf "$(go env GOCACHE)"
 CMD ["app"]

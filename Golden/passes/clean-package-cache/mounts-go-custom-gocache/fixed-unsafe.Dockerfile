@@ -2,4 +2,4 @@ FROM golang:1.22
 ENV GOCACHE=/cache/go
 WORKDIR /src
 COPY . .
-RUN go build -o /usr/local/bin/app ./cmd/app && go clean -cache
+RUN go build -o /usr/local/bin/app ./cmd/app
