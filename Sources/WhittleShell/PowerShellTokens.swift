@@ -280,7 +280,7 @@ public struct PowerShellTokens: Sendable {
                 word.append(c)
                 i += 1
             }
-            if word.isEmpty {
+            if word.isEmpty && i < chars.count {
                 // A character no rule takes: keep going.
                 word = String(chars[i])
                 i += 1
