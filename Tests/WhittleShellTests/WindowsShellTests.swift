@@ -152,23 +152,11 @@ struct PowerShellVariableTests {
 
 @Suite("Windows readers on random text")
 struct WindowsRandomTextTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Every reader returns (no trap, no endless loop) on text made of the characters they treat
     /// specially, and an audit that passes a script also passes it again (it is a pure function).
     @Test func readersAlwaysReturn() {
         let alphabet = Array("ab $(){}[]'\"`#<>;|&^=+-.:\\,@?!%\n\t01")
-        var generator = Generator(state: 42)
+        var generator = SplitMix64(state: 42)  // deterministic: a failure can be replayed
         for _ in 0..<3000 {
             let length = Int.random(in: 0..<40, using: &generator)
             let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
