@@ -72,10 +72,27 @@ struct StageLineage {
         }
         self.copied = copied
     }
+
+    /// The stages that end up in an image of their own when built with `docker build --target`:
+    /// every stage but the last that no stage is built FROM and nothing is copied out of (BuildKit
+    /// builds such a stage only when it is the target), with the stages it is built FROM. Maps
+    /// each of those stages to its target (the first, when several targets share a parent).
+    func targetImages(_ file: Dockerfile) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for stage in file.stages.dropLast()
+        where (descendants[stage.index] ?? []).isEmpty && (copied[stage.index] ?? []).isEmpty {
+            var current: Stage? = stage
+            while let s = current, out[s.index] == nil {
+                out[s.index] = stage.index
+                current = file.parentStage(of: s)
+            }
+        }
+        return out
+    }
 }
 
-/// clean-package-cache in the stages that are not part of the final image: their caches matter
-/// only when a `COPY --from` takes them along; otherwise whittle says why it leaves them.
+/// clean-package-cache in a builder stage whose files another stage copies: its caches reach
+/// an image only when the copy takes them along; otherwise the saving is in the build cache.
 struct BuilderStageCaches {
     let file: Dockerfile
     let stage: Stage
@@ -103,39 +120,5 @@ struct BuilderStageCaches {
         let shown = copied.prefix(3).map { "\($0.path) (line \($0.instruction.startLine))" }
         return
             "stage \(stageName) is not the final image, which takes only \(shown.joined(separator: ", "))\(copied.count > 3 ? ", ..." : "") from it: the cache does not reach the image, but it weighs in this stage's layers, which the build cache keeps and `--cache-to type=registry,mode=max` exports"
-    }
-
-    /// One informational finding per RUN that fills a cache, saying why it is left alone (the
-    /// stage's files are never copied).
-    func notes(_ copied: [CopiedPath]) -> [Finding] {
-        var out: [Finding] = []
-        let why =
-            "no COPY --from takes files from stage \(stageName), so cleaning it would not change the image"
-        for instruction in stage.instructions where instruction.kind == .run {
-            let run = RunScript.cached(instruction, in: file)
-            guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque else {
-                continue
-            }
-            let commands = script.packageManagerCommands
-            let cleaned = Set(CacheCleaner.cleanups(of: script, at: instruction).map(\.family))
-            for rule in CacheCleanupRule.all where !cleaned.contains(rule.family) {
-                guard
-                    let first = commands.first(where: { $0.manager.family == rule.family && rule.fills($0) })
-                else { continue }
-                if rule.family == .apt
-                    && !commands.contains(where: { $0.manager.family == .apt && $0.action == .update })
-                {
-                    continue
-                }
-                out.append(
-                    Finding(
-                        passID: CleanPackageCachePass.id, severity: .info,
-                        message:
-                            "\(first.manager.rawValue) leaves its cache in a stage the final image does not include",
-                        range: first.command.rangeIn(script), notes: [why]))
-                break
-            }
-        }
-        return out
     }
 }

@@ -33,8 +33,11 @@ public struct CleanPackageCachePass: Pass {
         `apk add --no-cache x` (the same layer; the index is never written), unless something
         after it reads the index from disk (`abuild`, a later RUN that runs apk without fetching
         an index of its own); other paths the `rm` removes stay. It works on the stages whose
-        files end up in the final image (the last stage and the stages it is built FROM) and on
-        the stages whose files are copied later with `COPY --from`: when the copy takes the cache
+        files end up in an image: the last stage and the stages it is built FROM, and a stage
+        nothing else uses (no stage is built FROM it, nothing is copied out of it), which BuildKit
+        builds only as `docker build --target NAME` (a `dev` or `debug` image), with the stages
+        it is built FROM. It also works on the stages whose files are copied later with
+        `COPY --from`: when the copy takes the cache
         folder along (`COPY --from=build / /`) it reaches the image; otherwise it still weighs in
         the builder's layers, which the build cache keeps and `--cache-to type=registry,mode=max`
         exports, and the finding says so. In a stage nothing is copied from (a test or lint
@@ -128,10 +131,12 @@ public struct CleanPackageCachePass: Pass {
                 "FROM golang:1.22 AS build\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\nFROM scratch\nCOPY --from=build /go/bin/app /app\n"
         ),
         PassExample(
-            "A stage nothing copies from is left alone (the finding says why)",
+            "A stage nothing else uses is built only as `docker build --target dev`: an image too",
             input:
-                "FROM python:3.12 AS test\nRUN pip install pytest && pytest\nFROM python:3.12-slim\nCOPY app.py /app.py\n",
-            output: nil),
+                "FROM python:3.12-slim AS dev\nRUN pip install watchdog\nFROM python:3.12-slim\nCOPY app.py /app.py\n",
+            output:
+                "FROM python:3.12-slim AS dev\nRUN pip install --no-cache-dir watchdog\nFROM python:3.12-slim\nCOPY app.py /app.py\n"
+        ),
         PassExample(
             "... unless the final image copies the cache folder from it",
             input:
@@ -150,19 +155,25 @@ public struct CleanPackageCachePass: Pass {
             (context.options.string("cache-style") ?? context.configuration.cacheStyle.rawValue) == "mounts"
         var findings: [Finding] = []
         let lineage = StageLineage(file)
+        let targets = lineage.targetImages(file)
         for stage in file.stages {
-            // A builder stage whose files are copied later is cleaned too (its layers fill the
-            // build cache, which `--cache-to mode=max` exports); one nothing copies from is only
-            // told why nothing changes.
-            var stageNote: String?
+            // Stages whose files end up in an image (the last stage's, or that of a stage only
+            // `docker build --target` builds) are cleaned; so is a builder stage whose files are
+            // copied later (its layers fill the build cache, which `--cache-to mode=max`
+            // exports), with a note that the image does not change.
+            var targetNote: String?
+            var builderNote: String?
             if !finalStages.contains(stage.index) {
-                let builder = BuilderStageCaches(file: file, stage: stage)
-                let copied = lineage.copied[stage.index] ?? []
-                if copied.isEmpty {
-                    findings += builder.notes(copied)
-                    continue
+                if let target = targets[stage.index] {
+                    let name = file.stages[target].alias ?? String(target)
+                    targetNote =
+                        "nothing else uses stage `\(name)`: it is built only as `docker build --target \(name)`, and this layer is part of that image"
+                } else {
+                    // Every other stage is built FROM by, or copied from by, another one.
+                    let builder = BuilderStageCaches(file: file, stage: stage)
+                    let copied = lineage.copied[stage.index] ?? []
+                    if !builder.copiesCache(copied) { builderNote = builder.copiedStageNote(copied) }
                 }
-                if !builder.copiesCache(copied) { stageNote = builder.copiedStageNote(copied) }
             }
             let runs = stage.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             // Stages built FROM this one inherit its files (and its apt lists).
@@ -177,7 +188,11 @@ public struct CleanPackageCachePass: Pass {
                 let found = CacheCleaner(
                     context: context, stage: stage, run: run, script: script, later: later, mounts: mounts
                 ).findings()
-                guard let note = stageNote else {
+                if let note = targetNote {
+                    findings += found.map { $0.addingNote(note) }
+                    continue
+                }
+                guard let note = builderNote else {
                     findings += found
                     continue
                 }
