@@ -61,20 +61,45 @@ struct CacheCleaner {
                 if let f = mountFinding(rule, first) { out.append(f) }
                 continue
             }
-            if rule.family == .apt, let blocker = laterInstallWithoutUpdate() {
-                out.append(
-                    Finding(
-                        passID: Self.id, message: "apt package lists stay in this layer",
-                        range: first.command.rangeIn(script),
-                        notes: [
-                            "not removed here: the RUN at line \(blocker.startLine) installs packages without running apt-get update itself, so it needs these lists; run apt-get update in that RUN, then whittle can clean both"
-                        ], ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
-                continue
+            // Later RUNs that install from these lists get their own `apt-get update` (unsafe:
+            // they fetch fresh lists); when one cannot be edited, the lists stay.
+            var updatesForLaterInstalls: [TextEdit] = []
+            var laterLines: [Int] = []
+            if rule.family == .apt {
+                let (blockers, unreadable) = laterInstallsWithoutUpdate()
+                if let blocker = unreadable
+                    ?? blockers.first(where: { !Self.canPrefixUpdate($0.install) })?.run
+                    .instruction
+                {
+                    out.append(
+                        Finding(
+                            passID: Self.id, message: "apt package lists stay in this layer",
+                            range: first.command.rangeIn(script),
+                            notes: [
+                                "not removed here: the RUN at line \(blocker.startLine) installs packages without running apt-get update itself, so it needs these lists; run apt-get update in that RUN, then whittle can clean both"
+                            ], ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
+                    continue
+                }
+                for (run, install) in blockers {
+                    guard let other = run.script else { continue }
+                    updatesForLaterInstalls.append(
+                        .insert("apt-get update && ", at: install.command.rangeIn(other).lowerBound))
+                    laterLines.append(run.instruction.startLine)
+                }
             }
             guard ScriptEdits.canAppend(to: script), case .append(let command) = rule.remedy(filling.last!)
             else { continue }
             var edits = [ScriptEdits.append(command, to: script, in: instruction, style: context.style)]
             var notes: [String] = []
+            var safety = FixSafety.safe
+            if !updatesForLaterInstalls.isEmpty {
+                edits += updatesForLaterInstalls
+                safety = .unsafe
+                let lines = laterLines.map(String.init).joined(separator: ", ")
+                notes.append(
+                    "the RUN\(laterLines.count > 1 ? "s at lines" : " at line") \(lines) installed from these lists without running apt-get update; \(laterLines.count > 1 ? "they get their own" : "it gets its own") (unsafe: fresh lists can bring newer package versions than the build had before)"
+                )
+            }
             if let (stray, range) = laterCleanupOnly(rule.family) {
                 edits.append(.delete(range))
                 notes.append(
@@ -89,7 +114,7 @@ struct CacheCleaner {
                     effect: Effect(
                         bytesSaved: rule.typicalBytes, note: rule.saving,
                         removedPaths: rule.cacheDirectories.map { $0 + "/" }),
-                    fix: Fix(title: "Add `\(command)` to this RUN", safety: .safe, edits: edits),
+                    fix: Fix(title: "Add `\(command)` to this RUN", safety: safety, edits: edits),
                     ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
         }
         out += downloadFindings()
@@ -369,11 +394,16 @@ struct CacheCleaner {
         return false
     }
 
-    /// A later RUN of the stage that installs with apt without updating first.
-    func laterInstallWithoutUpdate() -> Instruction? {
+    /// The later RUNs (of this stage, and of the stages built FROM it) that install with apt
+    /// without running `apt-get update` before, with that install; and the first later RUN whittle
+    /// cannot read that mentions apt.
+    func laterInstallsWithoutUpdate() -> (
+        installs: [(run: RunScript, install: PackageManagerCommand)], unreadable: Instruction?
+    ) {
+        var installs: [(run: RunScript, install: PackageManagerCommand)] = []
         for other in later {
             guard let s = other.script, !s.isOpaque else {
-                if other.instruction.arguments.contains("apt") { return other.instruction }
+                if other.instruction.arguments.contains("apt") { return (installs, other.instruction) }
                 continue
             }
             let apt = s.packageManagerCommands.filter { $0.manager.family == .apt }
@@ -381,10 +411,20 @@ struct CacheCleaner {
             let updated = apt.contains {
                 $0.action == .update && $0.command.range.lowerBound < install.command.range.lowerBound
             }
-            if !updated { return other.instruction }
-            return nil
+            if !updated { installs.append((other, install)) }
         }
-        return nil
+        return (installs, nil)
+    }
+
+    /// Whether `apt-get update && ` can go right before an install without changing what runs
+    /// around it: a top-level command, not in a pipeline, not after `||`.
+    static func canPrefixUpdate(_ install: PackageManagerCommand) -> Bool {
+        let c = install.command
+        guard c.isTopLevel, !c.context.inPipeline, !c.inSubstitution else { return false }
+        switch c.connectorBefore {
+        case nil, .and?, .semicolon?, .newline?: return true
+        default: return false
+        }
     }
 
     /// A later RUN made only of cleanups of this family, and the range that deletes it.

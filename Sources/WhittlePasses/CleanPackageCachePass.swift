@@ -43,8 +43,11 @@ public struct CleanPackageCachePass: Pass {
         exports, and the finding says so. In a stage nothing is copied from (a test or lint
         stage) whittle changes nothing and says why in an informational finding.
 
-        It never breaks a later step: apt's lists are not removed when a later RUN of the stage
-        installs without running `apt-get update` itself (the finding says so). A RUN that only
+        It never breaks a later step: when a later RUN of the stage (or of a stage built FROM it)
+        installs without running `apt-get update` itself, removing the lists is an unsafe fix
+        that also gives that RUN its own `apt-get update` (fresh lists can bring newer package
+        versions); when such a RUN cannot take one (an install after `||`, in a pipeline, or in a
+        RUN whittle cannot read), the lists stay and the finding says why. A RUN that only
         runs `apt-get update`, when nothing after it in the stage (or in a stage built FROM it)
         uses apt or runs a script file, fetches lists nobody installs from: it is removed. A cleanup that
         stands alone in a later RUN, where it only hides bytes, moves into the RUN that created
@@ -110,7 +113,7 @@ public struct CleanPackageCachePass: Pass {
                 "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n",
             options: ["cache-style": "mounts"]),
         PassExample(
-            "A later RUN installs with the same lists: left alone",
+            "A later RUN installs with the same lists: left alone (an unsafe fix gives it its own update)",
             input:
                 "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nCOPY pkgs.txt /\nRUN apt-get install -y $(cat /pkgs.txt)\n",
             output: nil),

@@ -1,4 +1,4 @@
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends curl
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY extra-packages.txt /tmp/
-RUN apt-get install -y --no-install-recommends $(cat /tmp/extra-packages.txt)
+RUN apt-get update && apt-get install -y --no-install-recommends $(cat /tmp/extra-packages.txt) && rm -rf /var/lib/apt/lists/*
