@@ -42,8 +42,20 @@ public struct MergeRunsPass: Pass {
           (`Invoke-WebRequest`, `Expand-Archive`, `Remove-Item`, `Write-Host`, checksum `if`s that
           `exit 1`) and, since the session is shared, set no location, preference or `$env:`
           variable, and no variable that a later RUN of the chain reads.
-        `Start-Process`, `msiexec`, `setx`, `[Environment]::SetEnvironmentVariable`, a program
-        run by path, or anything whittle does not know keeps the RUNs apart.
+        `Start-Process`, `msiexec`, `choco`, `setx`, `[Environment]::SetEnvironmentVariable`,
+        scripts (`.bat`, `.cmd`, `.ps1`), installers (`setup.exe`, `vs_buildtools.exe`), cmd.exe's
+        `cd`, `set`, `call` and `for`, PowerShell commands whittle does not know (they may be
+        aliases or functions that change the session) keep the RUNs apart.
+
+        A RUN whose only unknown is a program (`printcommandline.exe`, `git`, `npm`, `python`;
+        in PowerShell a `.exe` or a well-known program name) is joined by an **unsafe** fix:
+        most programs only write files, but one that changes the machine's environment (as an
+        npm package that installs build tools does) or leaves a process running would change the
+        next RUN and not a command joined after it. Even then the RUNs stay apart when the next
+        one reads an environment variable such a program could have changed (`%PATH%`,
+        `$env:PYTHON`; not Windows' own folders such as `%ProgramFiles%`, nor a name the
+        Dockerfile sets with ENV or ARG). Under PowerShell a program's failure does not stop the
+        script as it ended the RUN, so the join adds `if (-not $?) { exit 1 }`.
 
         RUNs left apart because merging them would change the build get an informational
         finding that names the reason (hadolint's DL3059 still reports them); RUNs kept apart on
@@ -117,6 +129,13 @@ public struct MergeRunsPass: Pass {
                 RUN Invoke-WebRequest -Uri $env:APP_URL -OutFile app.zip; `
                     Expand-Archive app.zip -DestinationPath C:\\app
                 """ + "\n"),
+        PassExample(
+            "Windows, cmd.exe: a program whittle does not know is joined by an unsafe fix",
+            input:
+                "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN python C:\\src\\generate.py\nRUN tar -xf C:\\src\\out.zip -C C:\\app\n",
+            output:
+                "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN python C:\\src\\generate.py && \\\n    tar -xf C:\\src\\out.zip -C C:\\app\n",
+            unsafeFixes: true),
         PassExample(
             "Windows: setx changes the PATH the next RUN reads: left alone",
             input:

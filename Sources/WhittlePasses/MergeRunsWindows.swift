@@ -47,11 +47,11 @@ extension MergeRunsPass {
         }
         var findings: [Finding] = []
         var chain: [WindowsMember] = []
+        var links: [WindowsLink] = []
         func flush() {
-            if chain.count > 1, let finding = mergeWindows(chain, context: context) {
-                findings.append(finding)
-            }
+            if chain.count > 1 { findings += mergeWindows(chain, links: links, context: context) }
             chain = []
+            links = []
         }
         for instruction in stage.instructions {
             guard instruction.kind == .run, !instruction.isJSON, instruction.heredocs.isEmpty else {
@@ -68,14 +68,15 @@ extension MergeRunsPass {
                 chain = [member]
                 continue
             }
-            if let reason = Self.windowsReasonToKeepApart(
+            let link = Self.windowsLink(
                 previous, member, chain: chain, maxChain: maxChain, longRun: longRun, context: context)
-            {
+            if case .apart(let reason) = link {
                 if let finding = Self.keptApartFinding(instruction, reason) { findings.append(finding) }
                 flush()
                 chain = [member]
             } else {
                 chain.append(member)
+                links.append(link)
             }
         }
         flush()
@@ -100,113 +101,224 @@ extension MergeRunsPass {
             || compact.contains("$erroractionpreference=\\\"stop\\\"")
     }
 
-    /// Why `next` cannot join the chain ending in `previous`, or nil when it can.
-    static func windowsReasonToKeepApart(
+    /// How two consecutive Windows RUNs of a chain relate.
+    enum WindowsLink: Equatable {
+        /// The first only works on files: the merge is safe.
+        case safe
+        /// The first runs programs whittle does not know (and nothing it knows to change more
+        /// than files): the merge is an unsafe fix. `checkStatus`: PowerShell must fail where the
+        /// first RUN failed, which a program's exit code does not do under `Stop`.
+        case unsafe(programs: [String], checkStatus: Bool)
+        /// They stay apart, for this reason.
+        case apart(String)
+    }
+
+    /// How `next` joins the chain ending in `previous`.
+    static func windowsLink(
         _ previous: WindowsMember, _ next: WindowsMember, chain: [WindowsMember], maxChain: Int, longRun: Int,
         context: PassContext
-    ) -> String? {
+    ) -> WindowsLink {
         if previous.instruction.flags.map(\.text) != next.instruction.flags.map(\.text) {
-            return "the RUNs have different flags"
+            return .apart("the RUNs have different flags")
         }
-        if previous.shell != next.shell { return "the RUNs run under different shells" }
+        if previous.shell != next.shell { return .apart("the RUNs run under different shells") }
         if context.isSuppressed(id, codes: hadolintCodes, at: next.instruction) {
-            return "a suppression comment keeps them apart"
+            return .apart("a suppression comment keeps them apart")
         }
         if hasPragma(between: previous.instruction, and: next.instruction, in: context.file) {
-            return "a tool comment (hadolint or whittle) annotates the second RUN"
+            return .apart("a tool comment (hadolint or whittle) annotates the second RUN")
         }
         if longRun > 0 {
             if next.statementCount >= longRun || chain.contains(where: { $0.statementCount >= longRun }) {
-                return "a RUN that already chains \(longRun) or more commands is kept as its own layer"
+                return .apart(
+                    "a RUN that already chains \(longRun) or more commands is kept as its own layer")
             }
         }
         if maxChain > 0 {
             let count = chain.reduce(0) { $0 + $1.statementCount } + next.statementCount
-            if count > maxChain { return "the chain would exceed max-chain-length (\(maxChain))" }
+            if count > maxChain { return .apart("the chain would exceed max-chain-length (\(maxChain))") }
         }
-        let length = chain.reduce(0) { $0 + $1.line.count + 8 } + next.line.count
+        let length = chain.reduce(0) { $0 + $1.line.count + 30 } + next.line.count
         switch next.shell {
         case .cmd:
-            if length > cmdLineLimit { return "the merged line would be too long for cmd.exe" }
+            if length > cmdLineLimit { return .apart("the merged line would be too long for cmd.exe") }
             if CmdLine(chain[0].line).startsWithQuote {
-                return "the first RUN starts with a quote, which `cmd /S` strips with the line's last quote"
+                return .apart(
+                    "the first RUN starts with a quote, which `cmd /S` strips with the line's last quote")
             }
-            if let p = CmdLine(previous.line).problemBeforeChain { return "the first RUN: \(p)" }
-            if let p = CmdLine(next.line).problem { return "the second RUN: \(p)" }
+            if let p = CmdLine(next.line).problem { return .apart("the second RUN: \(p)") }
+            switch CmdLine(previous.line).chainHazard {
+            case nil: return .safe
+            case .changesState(let p)?: return .apart("the first RUN: \(p)")
+            case .unknownPrograms(let programs)?:
+                let reads = WindowsEnvironmentReads.inCmdLine(next.line)
+                if let name = changeableVariable(reads, before: next.instruction, in: context.file) {
+                    return .apart(
+                        "the second RUN reads %\(name)%, which a program of the first RUN may change")
+                }
+                return .unsafe(programs: programs, checkStatus: false)
+            }
         default:
-            if length > powerShellLineLimit { return "the merged command line would be too long" }
+            if length > powerShellLineLimit { return .apart("the merged command line would be too long") }
             let (script, balanced) = WindowsCommandLine.powerShellScript(previous.line)
-            if !balanced { return "the first RUN's double quotes are not balanced" }
+            if !balanced { return .apart("the first RUN's double quotes are not balanced") }
             if PowerShellAudit.endsInComment(script) {
-                return "the first RUN ends in a comment, which would swallow the second"
+                return .apart("the first RUN ends in a comment, which would swallow the second")
             }
             // Variables the earlier RUNs set are fine as long as no later RUN of the chain reads them.
             var assigned: Set<String> = []
+            var programs: [String] = []
             for member in chain {
                 let audit = PowerShellAudit.audit(member.powerShellScript)
-                if let p = audit.problem { return "an earlier RUN: \(p)" }
+                if let p = audit.problem { return .apart("an earlier RUN: \(p)") }
                 assigned.formUnion(audit.assignedVariables)
+                programs = audit.unknownPrograms  // the last one's: earlier links were judged already
             }
             let (second, secondBalanced) = WindowsCommandLine.powerShellScript(next.line)
             let tokens = PowerShellTokens(second)
             if !secondBalanced || !tokens.complete {
-                return "whittle does not follow all of the second RUN's PowerShell"
+                return .apart("whittle does not follow all of the second RUN's PowerShell")
             }
             // `param` must open a script; a `trap` would also catch the first RUN's errors.
             let words = tokens.tokens.compactMap { token -> String? in
                 if case .word(let w) = token { return w.lowercased() }
                 return nil
             }
-            if words.contains("trap") { return "the second RUN sets a `trap`" }
+            if words.contains("trap") { return .apart("the second RUN sets a `trap`") }
             if PowerShellAudit.mentions(assigned, in: second) {
-                return "the second RUN uses a variable an earlier RUN sets, which it did not see before"
+                return .apart(
+                    "the second RUN uses a variable an earlier RUN sets, which it did not see before")
             }
             if let first = words.first, first == "param" || first == "using" {
-                return "the second RUN starts with `\(first)`"
+                return .apart("the second RUN starts with `\(first)`")
             }
+            if programs.isEmpty { return .safe }
+            let lower = second.lowercased()
+            if lower.contains("$?") || lower.contains("lastexitcode") {
+                return .apart("the second RUN reads the exit status a program of the first RUN would leave")
+            }
+            let reads = WindowsEnvironmentReads.inPowerShell(second)
+            if let name = changeableVariable(reads, before: next.instruction, in: context.file) {
+                return .apart(
+                    name == "*"
+                        ? "the second RUN reads the environment, which a program of the first RUN may change"
+                        : "the second RUN reads $env:\(name), which a program of the first RUN may change")
+            }
+            return .unsafe(programs: programs, checkStatus: true)
         }
-        return nil
     }
 
-    func mergeWindows(_ chain: [WindowsMember], context: PassContext) -> Finding? {
-        let style = context.style
-        var edits: [TextEdit] = []
-        for k in 1..<chain.count {
-            let a = chain[k - 1]
-            let b = chain[k]
-            let from = a.instruction.argumentsSourceRange.upperBound
-            let to = b.instruction.argumentsSourceRange.lowerBound
-            guard from <= to else { return nil }
-            let comments = Self.comments(from..<to, before: b.instruction, in: context.file)
-            var joiner: String
-            var lineStartOperator = ""
-            switch a.shell {
-            case .cmd:
-                if style.operatorPlacement == .lineStart {
-                    joiner = ""
-                    lineStartOperator = "&& "
-                } else {
-                    joiner = " &&"
-                }
-            default:
-                joiner = PowerShellAudit.endsWithSemicolon(a.powerShellScript) ? "" : ";"
-            }
-            joiner += style.lineContinuation
-            for c in comments { joiner += style.continuationIndent + c + style.newline }
-            joiner += style.continuationIndent + lineStartOperator
-            edits.append(TextEdit(range: from..<to, replacement: joiner))
+    /// The first of `names` (environment variables a RUN reads) that a program of the RUN before
+    /// may have changed for a new process: not one of Windows' own (`%ProgramFiles%`), nor one
+    /// the Dockerfile sets with ENV or ARG (the container's value wins), and never `PATH`.
+    static func changeableVariable(_ names: [String], before run: Instruction, in file: Dockerfile) -> String?
+    {
+        guard !names.isEmpty else { return nil }
+        var declared: Set<String> = []
+        for instruction in file.instructions where instruction.range.upperBound <= run.range.lowerBound {
+            guard instruction.kind == .env || instruction.kind == .arg else { continue }
+            for pair in file.keyValues(of: instruction) { declared.insert(pair.key.lowercased()) }
         }
-        let count = chain.count
+        declared.remove("path")
+        return names.first {
+            !WindowsEnvironmentReads.systemVariables.contains($0.lowercased())
+                && !declared.contains($0.lowercased())
+        }
+    }
+
+    /// The findings for a chain: one safe fix per run of safe links, and one unsafe fix that
+    /// makes the rest of the joins (both apply together under `--unsafe-fixes`; the joins never
+    /// overlap).
+    func mergeWindows(_ chain: [WindowsMember], links: [WindowsLink], context: PassContext) -> [Finding] {
+        var findings: [Finding] = []
         let shellName = chain[0].shell == .cmd ? "cmd.exe" : "PowerShell"
-        return Finding(
-            passID: Self.id,
-            message: "\(count) consecutive RUN instructions can be one layer",
-            range: chain[1].instruction.keywordSourceRange
-                .lowerBound..<chain.last!.instruction.argumentsSourceRange.upperBound,
-            notes: [
-                "\(shellName): every RUN but the last only works on files, so the next one runs as it did alone"
-            ],
-            effect: Effect(layersRemoved: count - 1),
-            fix: Fix(title: "Merge \(count) RUNs into one", safety: .safe, edits: edits))
+        var start = 0
+        for k in 0...links.count where k == links.count || links[k] != .safe {
+            // chain[start...k] are joined by safe links.
+            if k > start {
+                let part = Array(chain[start...k])
+                let edits = (1..<part.count).compactMap {
+                    join(part[$0 - 1], part[$0], checkStatus: false, context)
+                }
+                if edits.count == part.count - 1 {
+                    findings.append(
+                        Finding(
+                            passID: Self.id,
+                            message: "\(part.count) consecutive RUN instructions can be one layer",
+                            range: part[1].instruction.keywordSourceRange
+                                .lowerBound..<part.last!.instruction.argumentsSourceRange.upperBound,
+                            notes: [
+                                "\(shellName): every RUN but the last only works on files, so the next one runs as it did alone"
+                            ],
+                            effect: Effect(layersRemoved: part.count - 1),
+                            fix: Fix(title: "Merge \(part.count) RUNs into one", safety: .safe, edits: edits))
+                    )
+                }
+            }
+            start = k + 1
+        }
+        var edits: [TextEdit] = []
+        var programs: [String] = []
+        var firstJoined: Int?
+        for (k, link) in links.enumerated() {
+            guard case .unsafe(let used, let checkStatus) = link else { continue }
+            guard let edit = join(chain[k], chain[k + 1], checkStatus: checkStatus, context) else {
+                return findings
+            }
+            edits.append(edit)
+            for program in used where !programs.contains(program) { programs.append(program) }
+            firstJoined = firstJoined ?? k + 1
+        }
+        guard let firstJoined else { return findings }
+        var notes = ["unsafe: \(WindowsChainHazard.unknownPrograms(programs).reason)"]
+        if links.contains(.safe) {
+            notes.append("the safe fix of this chain joins the other RUNs; together they make one RUN")
+        }
+        if chain[0].shell != .cmd {
+            notes.append(
+                "a program's failure does not stop a PowerShell script, so each join checks `$?` as the end of the RUN did"
+            )
+        }
+        findings.append(
+            Finding(
+                passID: Self.id,
+                message:
+                    "\(chain.count) consecutive RUN instructions can be one layer if their programs only write files",
+                range: chain[firstJoined].instruction.keywordSourceRange
+                    .lowerBound..<chain.last!.instruction.argumentsSourceRange.upperBound,
+                notes: notes,
+                effect: Effect(layersRemoved: edits.count),
+                fix: Fix(title: "Merge \(edits.count + 1) RUNs into one", safety: .unsafe, edits: edits)))
+        return findings
+    }
+
+    /// The edit that joins RUN `b` onto RUN `a` (comments between them move into the
+    /// continuation). `checkStatus`: PowerShell ends the script with `exit 1` where the first
+    /// RUN's last command failed, as the RUN itself would have.
+    func join(_ a: WindowsMember, _ b: WindowsMember, checkStatus: Bool, _ context: PassContext) -> TextEdit?
+    {
+        let style = context.style
+        let from = a.instruction.argumentsSourceRange.upperBound
+        let to = b.instruction.argumentsSourceRange.lowerBound
+        guard from <= to else { return nil }
+        let comments = Self.comments(from..<to, before: b.instruction, in: context.file)
+        var joiner: String
+        var lineStartOperator = ""
+        switch a.shell {
+        case .cmd:
+            if style.operatorPlacement == .lineStart {
+                joiner = ""
+                lineStartOperator = "&& "
+            } else {
+                joiner = " &&"
+            }
+        default:
+            joiner = PowerShellAudit.endsWithSemicolon(a.powerShellScript) ? "" : ";"
+            if checkStatus { joiner += " if (-not $?) { exit 1 };" }
+        }
+        joiner += style.lineContinuation
+        for c in comments { joiner += style.continuationIndent + c + style.newline }
+        joiner += style.continuationIndent + lineStartOperator
+        return TextEdit(range: from..<to, replacement: joiner)
     }
 }

@@ -5,31 +5,38 @@ extension CmdLine {
     /// (`setx`, `msiexec` and installers, `choco`).
     public static let filePrograms: Set<String> = [
         "mkdir", "md", "rd", "rmdir", "del", "erase", "copy", "xcopy", "robocopy", "move", "ren",
-        "rename", "icacls", "type", "dir", "curl", "tar", "certutil", "expand", "findstr", "git",
+        "rename", "icacls", "type", "dir", "curl", "tar", "certutil", "expand", "findstr", "git", "echo",
     ]
 
     /// Why other commands cannot follow this line after `&&` as they followed it in a RUN of
-    /// their own, or nil when they can: a command that changes the session or the machine's
-    /// environment, or a `powershell -Command` whose script may (see `PowerShellAudit`).
-    public var problemBeforeChain: String? {
-        if let problem { return problem }
+    /// their own, or nil when they can (see `WindowsChainHazard`): a command that changes the
+    /// session or the machine's environment, a `powershell -Command` whose script may (see
+    /// `PowerShellAudit`), or programs whittle does not know.
+    public var chainHazard: WindowsChainHazard? {
+        if let problem { return .changesState(problem) }
+        var hazard: WindowsChainHazard?
         for words in commands {
             guard let first = words.first else { continue }
             let program = Self.programName(first)
             if program == "powershell" || program == "pwsh" {
-                if let p = Self.powerShellProblem(Array(words.dropFirst())) { return p }
+                hazard = .combine(hazard, Self.powerShellHazard(Array(words.dropFirst())))
+            } else if Self.filePrograms.contains(program) {
                 continue
+            } else if let reason = WindowsProgram.stateChange(first, inCmd: true) {
+                hazard = .combine(hazard, .changesState(reason))
+            } else {
+                hazard = .combine(hazard, .unknownPrograms([first]))
             }
-            if !Self.filePrograms.contains(program) {
-                return
-                    "it runs `\(first.prefix(60))`, which may change more than files (such as the PATH the next RUN reads)"
-            }
+            if case .changesState = hazard { return hazard }
         }
-        return nil
+        return hazard
     }
 
+    /// `chainHazard`'s sentence.
+    public var problemBeforeChain: String? { chainHazard?.reason }
+
     /// Checks the script of `powershell [options] -Command SCRIPT...` run as a child process.
-    static func powerShellProblem(_ arguments: [String]) -> String? {
+    static func powerShellHazard(_ arguments: [String]) -> WindowsChainHazard? {
         let harmless: Set<String> = [
             "-noprofile", "-nologo", "-noninteractive", "-executionpolicy", "bypass", "unrestricted",
             "remotesigned", "-inputformat", "none",
@@ -40,8 +47,8 @@ extension CmdLine {
         if let option = script.first?.lowercased(), option == "-command" || option == "-c" {
             script.removeFirst()
         } else if let option = script.first, option.hasPrefix("-") {
-            return "it runs PowerShell with `\(option)`"
+            return .changesState("it runs PowerShell with `\(option)`")
         }
-        return PowerShellAudit.problem(in: script.joined(separator: " "), mode: .childProcess)
+        return PowerShellAudit.hazard(in: script.joined(separator: " "), mode: .childProcess)
     }
 }

@@ -34,7 +34,7 @@ public enum PowerShellAudit {
 
     /// Programs that only read and write files, allowed in a child process.
     public static let filePrograms: Set<String> = [
-        "tar", "curl", "git", "certutil", "expand", "icacls", "robocopy", "xcopy", "findstr",
+        "tar", "curl", "wget", "git", "certutil", "expand", "icacls", "robocopy", "xcopy", "findstr",
     ]
 
     /// Types whose static members only compute or touch files.
@@ -53,20 +53,39 @@ public enum PowerShellAudit {
         "data", "dynamicparam", "class", "enum", "using", "configuration", "exit",
     ]
 
-    /// Why `script` could affect a script run after it, or nil when it cannot.
+    /// Why `script` could affect a script run after it, or nil when it cannot. Programs whittle
+    /// does not know count as problems here; `hazard(in:mode:)` tells them apart.
     public static func problem(in script: String, mode: Mode) -> String? {
         var assigned: Set<String>? = nil
-        return problem(in: script, mode: mode, assigned: &assigned)
+        var unknown: [String]? = nil
+        return problem(in: script, mode: mode, assigned: &assigned, unknownPrograms: &unknown)
+    }
+
+    /// Like `problem(in:mode:)`, but external programs whittle knows nothing about (a `.exe`, or a
+    /// name in `WindowsProgram.knownPrograms` such as `npm`) are collected as
+    /// `.unknownPrograms` rather than ending the audit.
+    public static func hazard(in script: String, mode: Mode) -> WindowsChainHazard? {
+        var assigned: Set<String>? = nil
+        var unknown: [String]? = []
+        if let p = problem(in: script, mode: mode, assigned: &assigned, unknownPrograms: &unknown) {
+            return .changesState(p)
+        }
+        return unknown.flatMap { $0.isEmpty ? nil : .unknownPrograms($0) }
     }
 
     /// Like `problem(in:mode:)`, but plain variables may be set in a shared session: their
     /// names (lowercased) are returned, and the scripts after it must not mention them (see
     /// `mentions(_:in:)`). Preference and automatic variables, scoped ones and `$env:` are still
     /// problems.
-    public static func audit(_ script: String) -> (problem: String?, assignedVariables: Set<String>) {
+    /// `unknownPrograms`: the external programs the script runs that whittle knows nothing about
+    /// (see `hazard(in:mode:)`); `problem` is nil when they are the only concern.
+    public static func audit(_ script: String) -> (
+        problem: String?, assignedVariables: Set<String>, unknownPrograms: [String]
+    ) {
         var assigned: Set<String>? = []
-        let p = problem(in: script, mode: .sharedSession, assigned: &assigned)
-        return (p, assigned ?? [])
+        var unknown: [String]? = []
+        let p = problem(in: script, mode: .sharedSession, assigned: &assigned, unknownPrograms: &unknown)
+        return (p, assigned ?? [], unknown ?? [])
     }
 
     /// Variables PowerShell itself reads or sets.
@@ -112,15 +131,18 @@ public enum PowerShellAudit {
         return false
     }
 
-    static func problem(in script: String, mode: Mode, assigned: inout Set<String>?) -> String? {
+    static func problem(
+        in script: String, mode: Mode, assigned: inout Set<String>?, unknownPrograms: inout [String]?
+    ) -> String? {
         let reader = PowerShellTokens(script)
         guard reader.complete else { return "whittle does not follow all of its PowerShell" }
-        return problem(in: reader.tokens, mode: mode, assigned: &assigned)
+        return problem(in: reader.tokens, mode: mode, assigned: &assigned, unknownPrograms: &unknownPrograms)
     }
 
-    static func problem(in tokens: [PowerShellTokens.Token], mode: Mode, assigned: inout Set<String>?)
-        -> String?
-    {
+    static func problem(
+        in tokens: [PowerShellTokens.Token], mode: Mode, assigned: inout Set<String>?,
+        unknownPrograms: inout [String]?
+    ) -> String? {
         enum Frame { case block, group, hashtable }
         var frames: [Frame] = [.block]
         var statementStart = true
@@ -152,7 +174,11 @@ public enum PowerShellAudit {
             }
             if case .string(let subexpressions) = token {
                 for inner in subexpressions {
-                    if let p = problem(in: inner, mode: mode, assigned: &assigned) { return p }
+                    if let p = problem(
+                        in: inner, mode: mode, assigned: &assigned, unknownPrograms: &unknownPrograms)
+                    {
+                        return p
+                    }
                 }
             }
             if statementStart && !inHashtable {
@@ -178,6 +204,10 @@ public enum PowerShellAudit {
                         break
                     } else if mode == .childProcess && filePrograms.contains(CmdLine.programName(w)) {
                         break
+                    } else if unknownPrograms != nil, WindowsProgram.isProgramInPowerShell(w),
+                        WindowsProgram.stateChange(w, inCmd: false) == nil
+                    {
+                        unknownPrograms?.append(w)
                     } else {
                         return
                             "it runs `\(w.prefix(60))`, which may change more than files (such as the PATH the next RUN reads)"

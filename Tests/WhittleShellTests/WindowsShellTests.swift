@@ -62,6 +62,67 @@ struct CmdLineTests {
     }
 }
 
+@Suite("Windows chain hazards")
+struct WindowsChainHazardTests {
+    @Test func unknownProgramsAreCollectedNotRefused() {
+        #expect(
+            CmdLine(#"printcommandline.exe "C:\Program Files""#).chainHazard
+                == .unknownPrograms(["printcommandline.exe"]))
+        #expect(
+            CmdLine("python gen.py && pip install -r r.txt").chainHazard
+                == .unknownPrograms(["python", "pip"]))
+        #expect(
+            PowerShellAudit.hazard(
+                in: "npm install -g yarn; Remove-Item C:\\tmp -Recurse", mode: .sharedSession)
+                == .unknownPrograms(["npm"]))
+        #expect(
+            PowerShellAudit.hazard(in: ".\\tools\\archiver.exe pack C:\\out", mode: .sharedSession)
+                == .unknownPrograms([".\\tools\\archiver.exe"]))
+    }
+
+    @Test(arguments: [
+        "python gen.py && setx /M PATH C:\\py", "C:\\tools\\env.cmd", "call vcvars64.bat",
+        "vs_buildtools.exe --quiet",
+        "C:\\setup.exe /S", "dotnet tool install -g x", "net start w3svc", "for %f in (*.zip) do tar -xf %f",
+    ])
+    func stateChangesOutweighUnknownPrograms(line: String) {
+        guard case .changesState? = CmdLine(line).chainHazard else {
+            Issue.record("expected a state change in \(line)")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        "frobnicate --all", "npm install; Set-Location C:\\app", "& C:\\tools\\x.exe",
+        "git clone x; $env:PATH += ';C:\\git'", "Install-Module Pester",
+    ])
+    func powerShellStateChanges(script: String) {
+        guard case .changesState? = PowerShellAudit.hazard(in: script, mode: .sharedSession) else {
+            Issue.record("expected a state change in \(script)")
+            return
+        }
+    }
+
+    @Test func environmentReads() {
+        #expect(
+            WindowsEnvironmentReads.inCmdLine(#"dir "%ProgramFiles%" && echo %PATH:;= % 100% done"#) == [
+                "ProgramFiles", "PATH",
+            ])
+        #expect(
+            WindowsEnvironmentReads.inPowerShell("Write-Host $env:APP_HOME ${env:ProgramFiles(x86)}") == [
+                "APP_HOME", "ProgramFiles(x86)",
+            ])
+        #expect(WindowsEnvironmentReads.inPowerShell("[Environment]::GetEnvironmentVariable('X')") == ["*"])
+        #expect(WindowsEnvironmentReads.inPowerShell("Write-Host $envoy") == [])
+    }
+
+    @Test func fileToolsAreNoHazard() {
+        #expect(CmdLine(#"mkdir C:\app && echo ok > C:\app\ok.txt"#).chainHazard == nil)
+        #expect(PowerShellAudit.hazard(in: "Remove-Item C:\\a -Force", mode: .sharedSession) == nil)
+        #expect(WindowsProgram.stateChange("printcommandline.exe", inCmd: true) == nil)
+    }
+}
+
 @Suite("PowerShell audit")
 struct PowerShellAuditTests {
     @Test(arguments: [

@@ -1,0 +1,5 @@
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN C:\tools\env.cmd
+RUN build.exe --release
+RUN call C:\tools\vcvars64.bat && cl /c main.c
+RUN link main.obj
