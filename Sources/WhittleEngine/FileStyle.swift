@@ -36,6 +36,20 @@ public struct FileStyle: Sendable, Equatable {
         let keywords = file.instructions.map(\.keyword).filter { !$0.isEmpty }
         let lower = keywords.filter { $0 == $0.lowercased() && $0 != $0.uppercased() }.count
         uppercaseKeywords = lower * 2 <= keywords.count
+        readContinuations(of: file.instructions, in: file)
+    }
+
+    /// The style of one instruction's continuation lines (what is appended to a RUN follows the
+    /// RUN, where it differs from the rest of the file), with `fileStyle` where it has no
+    /// example.
+    public init(of instruction: Instruction, in file: Dockerfile, fileStyle: FileStyle) {
+        self = fileStyle
+        readContinuations(of: [instruction], in: file)
+    }
+
+    /// Sets the indent and the operator placement from the continuation lines of `instructions`,
+    /// where they have examples.
+    mutating func readContinuations(of instructions: [Instruction], in file: Dockerfile) {
         // Indents of continuation lines that start a command (after a line ending in `&&`, `||`
         // or `;`, or starting with `&&`/`||`), and of all continuation lines as a fallback: a
         // package list indented deeper than the commands must not set the style.
@@ -44,7 +58,7 @@ public struct FileStyle: Sendable, Equatable {
         var atEnd = 0
         var atStart = 0
         let s = file.source.bytes
-        for instruction in file.instructions where instruction.isMultiline {
+        for instruction in instructions where instruction.isMultiline {
             let firstLine = instruction.startLine
             let lastLine = instruction.endLine - instruction.heredocs.count
             guard lastLine > firstLine else { continue }
@@ -87,7 +101,7 @@ public struct FileStyle: Sendable, Equatable {
         }) {
             continuationIndent = best.key
         }
-        operatorPlacement = atStart > atEnd ? .lineStart : .lineEnd
+        if atStart != atEnd { operatorPlacement = atStart > atEnd ? .lineStart : .lineEnd }
     }
 
     /// A keyword in the file's case.

@@ -13,6 +13,8 @@ struct CacheCleaner {
     let mounts: Bool
 
     var instruction: Instruction { run.instruction }
+    /// The style appended lines follow: this RUN's own continuation lines, else the file's.
+    var runStyle: FileStyle { FileStyle(of: instruction, in: file, fileStyle: context.style) }
     var file: Dockerfile { context.file }
     static var id: String { CleanPackageCachePass.id }
 
@@ -23,8 +25,14 @@ struct CacheCleaner {
         let cleanups = Self.cleanups(of: script, at: instruction)
         var cleaned = Set(cleanups.map(\.family))
         if !cleanups.contains(where: \.removesAptLists) { cleaned.remove(.apt) }
+        // A RUN that names the lists folder somewhere whittle does not read as a command (inside
+        // `bash -c "..."`, in a `find`) is taken to handle it: a second removal would be noise.
+        if instruction.arguments.contains("/var/lib/apt/lists") { cleaned.insert(.apt) }
         for rule in CacheCleanupRule.all {
-            let filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
+            var filling = commands.filter { $0.manager.family == rule.family && rule.fills($0) }
+            if filling.isEmpty && rule.family == .apt, let update = aptUpdateWithoutInstall() {
+                filling = [update]
+            }
             guard let first = filling.first else { continue }
             if case .option = rule.remedy(first) {
                 // An option on each command that lacks it, unless the RUN already removes the cache.
@@ -65,6 +73,17 @@ struct CacheCleaner {
             // they fetch fresh lists); when one cannot be edited, the lists stay.
             var updatesForLaterInstalls: [TextEdit] = []
             var laterLines: [Int] = []
+            // A RUN that updates without installing may be preparing lists for a later script.
+            if first.action == .update, let script = laterRunMayRunScripts() {
+                out.append(
+                    Finding(
+                        passID: Self.id, message: "apt package lists stay in this layer",
+                        range: first.command.rangeIn(self.script),
+                        notes: [
+                            "not removed here: nothing in this RUN installs from them, and the RUN at line \(script.startLine) runs a script that may; run apt-get update where the packages are installed, then whittle can clean up"
+                        ], ruleCodes: rule.hadolintCode.map { [$0] } ?? []))
+                continue
+            }
             if rule.family == .apt {
                 let (blockers, unreadable) = laterInstallsWithoutUpdate()
                 if let blocker = unreadable
@@ -89,7 +108,7 @@ struct CacheCleaner {
             }
             guard ScriptEdits.canAppend(to: script), case .append(let command) = rule.remedy(filling.last!)
             else { continue }
-            var edits = [ScriptEdits.append(command, to: script, in: instruction, style: context.style)]
+            var edits = [ScriptEdits.append(command, to: script, in: instruction, style: runStyle)]
             var notes: [String] = []
             var safety = FixSafety.safe
             if !updatesForLaterInstalls.isEmpty {
@@ -106,10 +125,17 @@ struct CacheCleaner {
                     "the cleanup at line \(stray.startLine) ran in a later layer, where it only hid the files; it moves here"
                 )
             }
+            if first.action == .update {
+                notes.append(
+                    "nothing in this RUN installs from them that whittle can see (a script it runs may); they are removed once the RUN is done"
+                )
+            }
             out.append(
                 Finding(
                     passID: Self.id,
-                    message: "\(first.manager.rawValue) leaves its cache in this layer",
+                    message: first.action == .update
+                        ? "apt-get update leaves package lists in this layer"
+                        : "\(first.manager.rawValue) leaves its cache in this layer",
                     range: first.command.rangeIn(script), notes: notes,
                     effect: Effect(
                         bytesSaved: rule.typicalBytes, note: rule.saving,
@@ -147,6 +173,35 @@ struct CacheCleaner {
         return range
     }
 
+    /// The first `apt-get update` of a RUN that installs nothing with apt itself but does more
+    /// than update (`apt-get update && apt-get purge -y x`, `apt-get update && bash install.sh`):
+    /// its lists stay in the layer just the same. A RUN that only updates is left to
+    /// `unusedIndexUpdate` and merge-runs.
+    func aptUpdateWithoutInstall() -> PackageManagerCommand? {
+        let apt = script.packageManagerCommands.filter { $0.manager.family == .apt }
+        guard let update = apt.first(where: { $0.action == .update }) else { return nil }
+        let updates = Set(apt.filter { $0.action == .update }.map(\.command.range))
+        guard script.commands.contains(where: { !updates.contains($0.range) }) else { return nil }
+        return update
+    }
+
+    /// The first later RUN (of this stage or a stage built FROM it) that whittle cannot read, or
+    /// that runs a program by path or hands a script to a shell: it may run apt itself.
+    func laterRunMayRunScripts() -> Instruction? {
+        let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "source", ".", "xargs", "env"]
+        for other in later {
+            guard let s = other.script, !s.isOpaque else { return other.instruction }
+            for c in s.commands {
+                guard let name = c.name else { return other.instruction }
+                if name.hasPrefix("/") || name.hasPrefix("./") || (shells.contains(name) && c.words.count > 1)
+                {
+                    return other.instruction
+                }
+            }
+        }
+        return nil
+    }
+
     /// `RUN apt-get update` alone, when nothing after it in the stage (or a stage built FROM it)
     /// installs from those lists: they only add size (20-50 MB), so the RUN goes.
     func unusedIndexUpdate() -> Finding? {
@@ -163,16 +218,8 @@ struct CacheCleaner {
         for other in later {
             guard let s = other.script, !s.isOpaque else { return nil }
             if s.packageManagerCommands.contains(where: { $0.manager.family == .apt }) { return nil }
-            for c in s.commands {
-                guard let name = c.name else { return nil }
-                // A program run by path, or a script handed to a shell, may run apt itself.
-                let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "source", ".", "xargs", "env"]
-                if name.hasPrefix("/") || name.hasPrefix("./") || (shells.contains(name) && c.words.count > 1)
-                {
-                    return nil
-                }
-            }
         }
+        if laterRunMayRunScripts() != nil { return nil }
         return Finding(
             passID: Self.id,
             message: "apt-get update fetches package lists that nothing in the build installs from",
@@ -546,7 +593,7 @@ struct CacheCleaner {
                     fix: Fix(
                         title: "Add `\(command)` to this RUN", safety: .safe,
                         edits: [
-                            ScriptEdits.append(command, to: script, in: instruction, style: context.style)
+                            ScriptEdits.append(command, to: script, in: instruction, style: runStyle)
                         ])))
         }
         return out

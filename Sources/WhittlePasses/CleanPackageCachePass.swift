@@ -49,9 +49,14 @@ public struct CleanPackageCachePass: Pass {
         versions); when such a RUN cannot take one (an install after `||`, in a pipeline, or in a
         RUN whittle cannot read), the lists stay and the finding says why. A RUN that only
         runs `apt-get update`, when nothing after it in the stage (or in a stage built FROM it)
-        uses apt or runs a script file, fetches lists nobody installs from: it is removed. A cleanup that
-        stands alone in a later RUN, where it only hides bytes, moves into the RUN that created
-        the cache.
+        uses apt or runs a script file, fetches lists nobody installs from: it is removed. A RUN
+        that updates and then does something else without an install whittle can see
+        (`apt-get update && apt-get purge -y x`, `apt-get update && bash install.sh`) gets the
+        removal at its end, unless a later RUN runs a script that may install from the lists. A
+        RUN that names `/var/lib/apt/lists` where whittle does not read it as a command (inside
+        `bash -c "..."`) is taken to clean up itself. A cleanup that stands alone in a later RUN,
+        where it only hides bytes, moves into the RUN that created the cache. Appended lines
+        follow the RUN's own continuation style (indent, `&&` at line end or start).
 
         With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn, pnpm and go
         get `RUN --mount=type=cache,...` instead, which keeps the cache across builds on one
@@ -62,6 +67,13 @@ public struct CleanPackageCachePass: Pass {
     public static let fixSafety = FixSafety.safe
     public static let hadolintCodes = ["DL3009", "DL3019", "DL3042", "DL3060", "DL3032", "DL3036", "DL3040"]
     public static let examples = [
+        PassExample(
+            "An update without an install still leaves lists behind",
+            input:
+                "FROM python:3.12\nRUN apt-get update \\\n    && apt-get purge -y imagemagick\n",
+            output:
+                "FROM python:3.12\nRUN apt-get update \\\n    && apt-get purge -y imagemagick \\\n    && rm -rf /var/lib/apt/lists/*\n"
+        ),
         PassExample(
             "apt lists are removed in the RUN that downloads them",
             input: "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n",

@@ -1,0 +1,5 @@
+FROM debian:bookworm-slim
+COPY install-sshd.sh /tmp/scripts/
+RUN apt-get update \
+    && bash /tmp/scripts/install-sshd.sh \
+    && rm -rf /var/lib/apt/lists/*
