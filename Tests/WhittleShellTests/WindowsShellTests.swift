@@ -216,7 +216,7 @@ struct WindowsRandomTextTests {
     /// Every reader returns (no trap, no endless loop) on text made of the characters they treat
     /// specially, and an audit that passes a script also passes it again (it is a pure function).
     @Test func readersAlwaysReturn() {
-        let alphabet = Array("ab $(){}[]'\"`#<>;|&^=+-.:\\,@?!%\n\t01")
+        let alphabet = Array("abenv $(){}[]'\"`#<>;|&^=+-.:\\,@?!%\n\t01")
         var generator = SplitMix64(state: 42)  // deterministic: a failure can be replayed
         for _ in 0..<3000 {
             let length = Int.random(in: 0..<40, using: &generator)
@@ -228,6 +228,9 @@ struct WindowsRandomTextTests {
             _ = PowerShellAudit.endsInComment(text)
             _ = PowerShellAudit.mentions(["a"], in: text)
             _ = CmdLine(text).problemBeforeChain
+            _ = PowerShellAudit.hazard(in: text, mode: .childProcess)
+            _ = WindowsEnvironmentReads.inCmdLine(text)
+            _ = WindowsEnvironmentReads.inPowerShell(text)
             _ = WindowsCommandLine.arguments(text)
         }
     }
