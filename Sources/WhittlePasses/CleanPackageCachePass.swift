@@ -58,6 +58,10 @@ public struct CleanPackageCachePass: Pass {
         where it only hides bytes, moves into the RUN that created the cache. Appended lines
         follow the RUN's own continuation style (indent, `&&` at line end or start).
 
+        RUNs under cmd.exe or PowerShell (Windows images) are not read as POSIX shell; there
+        whittle only adds `--no-cache-dir` to `pip install` (pip keeps its cache in
+        `%LOCALAPPDATA%\\pip\\Cache`), and only on one-line RUNs without escapes.
+
         With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn, pnpm and go
         get `RUN --mount=type=cache,...` instead, which keeps the cache across builds on one
         builder and out of the image (BuildKit only; a `# syntax=docker/dockerfile:1` line is
@@ -197,12 +201,18 @@ public struct CleanPackageCachePass: Pass {
                 $0.instructions.filter { $0.kind == .run }.map { RunScript.cached($0, in: file) }
             }
             for (n, run) in runs.enumerated() {
-                guard run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque
-                else { continue }
-                let later = Array(runs[(n + 1)...]) + inherited
-                let found = CacheCleaner(
-                    context: context, stage: stage, run: run, script: script, later: later, mounts: mounts
-                ).findings()
+                let found: [Finding]
+                if run.form == .shell || run.form == .heredoc, let script = run.script, !script.isOpaque {
+                    let later = Array(runs[(n + 1)...]) + inherited
+                    found = CacheCleaner(
+                        context: context, stage: stage, run: run, script: script, later: later, mounts: mounts
+                    ).findings()
+                } else if run.form == .nonPOSIX {
+                    let shell = RunShell.at(run.instruction.range.lowerBound, in: file)
+                    found = WindowsPipCache.findings(run.instruction, shell: shell, in: file)
+                } else {
+                    continue
+                }
                 if let note = targetNote {
                     findings += found.map { $0.addingNote(note) }
                     continue
