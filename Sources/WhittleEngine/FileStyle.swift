@@ -43,8 +43,13 @@ public struct FileStyle: Sendable, Equatable {
     /// RUN, where it differs from the rest of the file), with `fileStyle` where it has no
     /// example.
     public init(of instruction: Instruction, in file: Dockerfile, fileStyle: FileStyle) {
+        self.init(of: [instruction], in: file, fileStyle: fileStyle)
+    }
+
+    /// The style of the continuation lines of a few instructions (RUNs about to be merged).
+    public init(of instructions: [Instruction], in file: Dockerfile, fileStyle: FileStyle) {
         self = fileStyle
-        readContinuations(of: [instruction], in: file)
+        readContinuations(of: instructions, in: file)
     }
 
     /// Sets the indent and the operator placement from the continuation lines of `instructions`,

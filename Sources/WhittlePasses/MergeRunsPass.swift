@@ -345,7 +345,7 @@ public struct MergeRunsPass: Pass {
     }
 
     func merge(_ chain: [Member], notes: [String], context: PassContext) -> Finding? {
-        let style = context.style
+        let style = FileStyle(of: chain.map(\.instruction), in: context.file, fileStyle: context.style)
         var edits: [TextEdit] = []
         let wraps = chain.indices.map {
             Self.needsSubshell(chain[$0], isFirst: $0 == 0, isLast: $0 == chain.count - 1)
