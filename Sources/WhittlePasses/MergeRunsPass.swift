@@ -47,7 +47,7 @@ public struct MergeRunsPass: Pass {
         `cd`, `set`, `call` and `for`, PowerShell commands whittle does not know (they may be
         aliases or functions that change the session) keep the RUNs apart.
 
-        A RUN whose only unknown is a program (`printcommandline.exe`, `git`, `npm`, `python`;
+        A RUN whose only unknown is a program (`mytool.exe`, `git`, `npm`, `python`;
         in PowerShell a `.exe` or a well-known program name) is joined by an **unsafe** fix:
         most programs only write files, but one that changes the machine's environment (as an
         npm package that installs build tools does) or leaves a process running would change the

@@ -7,7 +7,7 @@
 /// service or process it left running. Two kinds of reasons:
 /// - `changesState`: whittle sees something that changes more than files (or cannot follow the
 ///   script): the RUNs stay apart;
-/// - `unknownPrograms`: the script runs programs whittle knows nothing about (`printcommandline.exe`,
+/// - `unknownPrograms`: the script runs programs whittle knows nothing about (`mytool.exe`,
 ///   `npm`, `python`) and nothing else of concern. Most such programs only write files, so the
 ///   merge is offered, as an unsafe fix: if one of them does change the environment, the merged
 ///   RUN behaves differently.
@@ -66,7 +66,6 @@ public enum WindowsProgram {
         "msbuild", "cargo", "java", "javac", "mvn", "gradle", "7z", "curl", "wget", "gem", "ruby", "bundle",
         "composer", "php", "perl", "cmake", "ninja", "make", "nmake", "cl", "link", "tar", "certutil",
         "expand", "icacls", "robocopy", "xcopy", "findstr", "where", "whoami", "hostname", "ipconfig",
-        "printcommandline",
     ]
 
     /// Why starting `word` may change more than files, or nil when it is a program whittle has

@@ -66,8 +66,8 @@ struct CmdLineTests {
 struct WindowsChainHazardTests {
     @Test func unknownProgramsAreCollectedNotRefused() {
         #expect(
-            CmdLine(#"printcommandline.exe "C:\Program Files""#).chainHazard
-                == .unknownPrograms(["printcommandline.exe"]))
+            CmdLine(#"mytool.exe "C:\Program Files""#).chainHazard
+                == .unknownPrograms(["mytool.exe"]))
         #expect(
             CmdLine("python gen.py && pip install -r r.txt").chainHazard
                 == .unknownPrograms(["python", "pip"]))
@@ -119,7 +119,7 @@ struct WindowsChainHazardTests {
     @Test func fileToolsAreNoHazard() {
         #expect(CmdLine(#"mkdir C:\app && echo ok > C:\app\ok.txt"#).chainHazard == nil)
         #expect(PowerShellAudit.hazard(in: "Remove-Item C:\\a -Force", mode: .sharedSession) == nil)
-        #expect(WindowsProgram.stateChange("printcommandline.exe", inCmd: true) == nil)
+        #expect(WindowsProgram.stateChange("mytool.exe", inCmd: true) == nil)
     }
 }
 
