@@ -245,9 +245,10 @@ def find_whittle(explicit):
     except (OSError, subprocess.CalledProcessError) as e:
         die(f"cannot find whittle (pass --whittle PATH or set WHITTLE): {e}")
     binary = os.path.join(bindir, "whittle")
-    if not os.access(binary, os.X_OK):
-        print(f"run-suite: building whittle ({' '.join(scratch)})", flush=True)
-        subprocess.run(scratch + ["--product", "whittle"], cwd=REPO, check=True)
+    # Always build: SwiftPM's build is incremental, and a binary left from an older checkout
+    # would measure old code (it once reported a fixed split-stages bug as still there).
+    print(f"run-suite: building whittle ({' '.join(scratch)})", flush=True)
+    subprocess.run(scratch + ["--product", "whittle"], cwd=REPO, check=True)
     return binary
 
 
