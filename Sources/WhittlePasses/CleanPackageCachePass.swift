@@ -60,7 +60,8 @@ public struct CleanPackageCachePass: Pass {
 
         RUNs under cmd.exe or PowerShell (Windows images) are not read as POSIX shell; there
         whittle only adds `--no-cache-dir` to `pip install` (pip keeps its cache in
-        `%LOCALAPPDATA%\\pip\\Cache`), and only on one-line RUNs without escapes.
+        `%LOCALAPPDATA%\\pip\\Cache`), and only on RUNs without shell escapes (`^`, a backtick
+        that is not a line continuation) or comment lines.
 
         With `cache-style = "mounts"` (or `--cache-style mounts`) apt, pip, npm, yarn, pnpm and go
         get `RUN --mount=type=cache,...` instead, which keeps the cache across builds on one

@@ -6,14 +6,15 @@ import WhittleSyntax
 /// not read: `pip install` gets `--no-cache-dir`, as it does under /bin/sh (pip keeps its wheel
 /// cache in `%LOCALAPPDATA%\pip\Cache` on Windows).
 ///
-/// Deliberately narrow: a one-line RUN, read as words separated by blanks with quotes kept
+/// Deliberately narrow: a RUN read as words separated by blanks (line continuations count as
+/// blanks; a comment line inside the RUN makes whittle leave it alone) with quotes kept
 /// together; `pip`/`pip3` (any path, `.exe` or not) or `python -m pip` (`py`, `python3`)
 /// followed directly by `install`. The option is a word of its own placed right after
 /// `install`, which neither cmd.exe nor PowerShell reads differently.
 enum WindowsPipCache {
     static func findings(_ instruction: Instruction, shell: RunShell, in file: Dockerfile) -> [Finding] {
         guard instruction.kind == .run, !instruction.isJSON, instruction.heredocs.isEmpty,
-            instruction.flags.isEmpty, !instruction.isMultiline
+            instruction.flags.isEmpty, instruction.continuationComments.isEmpty
         else { return [] }
         let isPowerShell: Bool
         switch shell {
@@ -30,7 +31,7 @@ enum WindowsPipCache {
         let bytes = Array(file.source.bytes[range])
         var edits: [TextEdit] = []
         var firstCommand: Range<Int>?
-        for command in commands(bytes, isPowerShell: isPowerShell) {
+        for command in commands(bytes, isPowerShell: isPowerShell, escape: file.escape) {
             let words = command.map { String(decoding: bytes[$0], as: UTF8.self) }
             guard let install = installWordIndex(words) else { continue }
             let options = words.map { $0.lowercased() }
@@ -71,11 +72,14 @@ enum WindowsPipCache {
         return nil
     }
 
-    /// The commands of a one-line cmd.exe or PowerShell RUN, each as the byte ranges of its words.
+    /// The commands of a cmd.exe or PowerShell RUN's source, each as the byte ranges of its words.
     /// Commands end at `&`, `|` and (PowerShell) `;`; quotes (`"`, and `'` in PowerShell) keep
-    /// their content in one word. Anything unusual (an escape character, an unclosed quote)
-    /// yields no commands at all.
-    static func commands(_ bytes: [UInt8], isPowerShell: Bool) -> [[Range<Int>]] {
+    /// their content in one word; the Dockerfile's `escape` before a line end is a line
+    /// continuation, a blank. Anything unusual (cmd's `^`, PowerShell's backtick used as an
+    /// escape, an unclosed quote) yields no commands at all.
+    static func commands(_ bytes: [UInt8], isPowerShell: Bool, escape: UInt8 = UInt8(ascii: "\\"))
+        -> [[Range<Int>]]
+    {
         var commands: [[Range<Int>]] = []
         var words: [Range<Int>] = []
         var start: Int?
@@ -89,7 +93,18 @@ enum WindowsPipCache {
             if !words.isEmpty { commands.append(words) }
             words = []
         }
+        func isLineContinuation(_ i: Int) -> Bool {
+            guard bytes[i] == escape else { return false }
+            var j = i + 1
+            while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+            if j < bytes.count && bytes[j] == 0x0D { j += 1 }
+            return j < bytes.count && bytes[j] == 0x0A
+        }
         for (i, b) in bytes.enumerated() {
+            if quote == nil && isLineContinuation(i) {
+                endWord(i)
+                continue
+            }
             if let q = quote {
                 if b == q { quote = nil }
                 continue

@@ -38,3 +38,19 @@ struct WindowsPipCacheTests {
         #expect(WindowsPipCache.installWordIndex(["python", "-m", "pip"]) == nil)
     }
 }
+
+@Suite("pip's cache under Windows shells, across lines")
+struct WindowsPipCacheContinuationTests {
+    @Test func lineContinuationsAreBlanks() {
+        let line = "pip install `\r\n    flask `\n    gunicorn"
+        let bytes = Array(line.utf8)
+        let commands = WindowsPipCache.commands(bytes, isPowerShell: true, escape: UInt8(ascii: "`"))
+        #expect(
+            commands.map { $0.map { String(decoding: bytes[$0], as: UTF8.self) } } == [
+                ["pip", "install", "flask", "gunicorn"]
+            ])
+        // A backtick that is not at a line end is PowerShell's own escape: left alone.
+        #expect(
+            WindowsPipCache.commands(Array("pip install `$x".utf8), isPowerShell: true, escape: 96).isEmpty)
+    }
+}
