@@ -41,7 +41,9 @@ public struct MergeRunsPass: Pass {
           still ends the script): joined with `;`; the earlier RUNs are file cmdlets
           (`Invoke-WebRequest`, `Expand-Archive`, `Remove-Item`, `Write-Host`, checksum `if`s that
           `exit 1`) and, since the session is shared, set no location, preference or `$env:`
-          variable, and no variable that a later RUN of the chain reads.
+          variable, and no variable that a later RUN of the chain reads (the session's TLS
+          versions, `[Net.ServicePointManager]::SecurityProtocol`, count as one: fine unless a
+          later RUN of the chain makes a web request).
         `Start-Process`, `msiexec`, `choco`, `setx`, `[Environment]::SetEnvironmentVariable`,
         scripts (`.bat`, `.cmd`, `.ps1`), installers (`setup.exe`, `vs_buildtools.exe`), cmd.exe's
         `cd`, `set`, `call` and `for`, PowerShell commands whittle does not know (they may be

@@ -185,6 +185,13 @@ extension MergeRunsPass {
                 return nil
             }
             if words.contains("trap") { return .apart("the second RUN sets a `trap`") }
+            if assigned.contains(PowerShellAudit.securityProtocolMarker)
+                && PowerShellAudit.webRequests(in: second)
+            {
+                return .apart(
+                    "an earlier RUN sets the session's TLS versions, which the second RUN's web request would use"
+                )
+            }
             if PowerShellAudit.mentions(assigned, in: second) {
                 return .apart(
                     "the second RUN uses a variable an earlier RUN sets, which it did not see before")
@@ -248,7 +255,7 @@ extension MergeRunsPass {
                             range: part[1].instruction.keywordSourceRange
                                 .lowerBound..<part.last!.instruction.argumentsSourceRange.upperBound,
                             notes: [
-                                "\(shellName): every RUN but the last only works on files, so the next one runs as it did alone"
+                                "\(shellName): every RUN but the last only works on files (or sets what no later RUN of the chain reads), so the next one runs as it did alone"
                             ],
                             effect: Effect(layersRemoved: part.count - 1),
                             fix: Fix(title: "Merge \(part.count) RUNs into one", safety: .safe, edits: edits))

@@ -42,7 +42,8 @@ public enum PowerShellAudit {
         "system.io.path", "io.path", "system.io.file", "io.file", "system.io.directory", "io.directory",
         "system.io.compression.zipfile", "io.compression.zipfile", "math", "system.math", "string",
         "system.string", "int", "version", "system.version", "convert", "system.convert",
-        "text.encoding", "system.text.encoding", "uri", "system.uri",
+        "text.encoding", "system.text.encoding", "uri", "system.uri", "net.securityprotocoltype",
+        "system.net.securityprotocoltype",
     ]
 
     /// Keywords that may start a statement of an audited script.
@@ -86,6 +87,29 @@ public enum PowerShellAudit {
         var unknown: [String]? = []
         let p = problem(in: script, mode: .sharedSession, assigned: &assigned, unknownPrograms: &unknown)
         return (p, assigned ?? [], unknown ?? [])
+    }
+
+    /// Stands in `audit`'s assigned variables for `[Net.ServicePointManager]::SecurityProtocol =`:
+    /// the TLS versions the session's .NET web requests offer. A later script that makes no
+    /// web request of its own (`webRequests(in:)`) cannot tell.
+    public static let securityProtocolMarker = "[net.servicepointmanager]::securityprotocol"
+
+    static func isSecurityProtocol(_ type: String, _ member: String) -> Bool {
+        let t = type.lowercased()
+        return (t == "net.servicepointmanager" || t == "system.net.servicepointmanager")
+            && member.lowercased().hasPrefix("::securityprotocol")
+    }
+
+    /// Whether a script may make a web request in the session (where the session's TLS setting
+    /// applies): a download cmdlet or alias, .NET's web classes, PowerShellGet and PackageManagement.
+    public static func webRequests(in script: String) -> Bool {
+        let lower = script.lowercased()
+        let markers = [
+            "invoke-webrequest", "iwr", "invoke-restmethod", "irm", "wget", "curl", "webclient",
+            "system.net", "net.http", "start-bitstransfer", "-module", "-package", "-psrepository",
+            "-script", "iex", "invoke-expression", "httpclient", "webrequest",
+        ]
+        return markers.contains { lower.contains($0) }
     }
 
     /// Variables PowerShell itself reads or sets.
@@ -169,8 +193,22 @@ public enum PowerShellAudit {
         while k < tokens.count {
             let token = tokens[k]
             let inHashtable = frames.last == .hashtable
+            var setsSecurityProtocol = false
             if case .type(let name) = token, case .word(let w)? = next(), w.hasPrefix("::") {
-                if !fileTypes.contains(name.lowercased()) { return "it calls [\(name)]\(w.prefix(40))" }
+                if isSecurityProtocol(name, w) && !(statementStart && assigns()) {
+                    // Reading the setting changes nothing.
+                } else if isSecurityProtocol(name, w) {
+                    // The TLS versions .NET offers, for this process only: a child process's
+                    // setting dies with it; a shared session passes it on (see
+                    // `securityProtocolMarker`).
+                    setsSecurityProtocol = true
+                    if mode == .sharedSession {
+                        guard assigned != nil else { return "it sets [\(name)]\(w.prefix(40))" }
+                        assigned?.insert(securityProtocolMarker)
+                    }
+                } else if !fileTypes.contains(name.lowercased()) {
+                    return "it calls [\(name)]\(w.prefix(40))"
+                }
             }
             if case .string(let subexpressions) = token {
                 for inner in subexpressions {
@@ -213,7 +251,7 @@ public enum PowerShellAudit {
                             "it runs `\(w.prefix(60))`, which may change more than files (such as the PATH the next RUN reads)"
                     }
                 case .variable(let v), .type(let v):
-                    if assigns() {
+                    if assigns() && !setsSecurityProtocol {
                         if mode == .sharedSession {
                             let name = v.lowercased()
                             guard case .variable = token, assigned != nil, !name.contains(":"),

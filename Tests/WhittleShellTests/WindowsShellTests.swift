@@ -195,10 +195,26 @@ struct PowerShellVariableTests {
     @Test(arguments: [
         "$ProgressPreference = 'SilentlyContinue'", "$env:PATH = 'C:\\go'", "$global:x = 1",
         "$LASTEXITCODE = 0",
-        "[Net.ServicePointManager]::SecurityProtocol = 'Tls12'",
     ])
     func protectedVariablesStayProblems(script: String) {
         #expect(PowerShellAudit.audit(script).problem != nil)
+    }
+
+    @Test func tlsSettingIsTrackedLikeAVariable() {
+        let audit = PowerShellAudit.audit(
+            "[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; Invoke-WebRequest x -OutFile y"
+        )
+        #expect(audit.problem == nil)
+        #expect(audit.assignedVariables.contains(PowerShellAudit.securityProtocolMarker))
+        #expect(PowerShellAudit.webRequests(in: "iwr https://example.com -OutFile a.zip"))
+        #expect(PowerShellAudit.webRequests(in: "(New-Object Net.WebClient).DownloadFile($u, 'a')"))
+        #expect(!PowerShellAudit.webRequests(in: "Expand-Archive a.zip C:\\a; .\\archiver.exe open b.tgz"))
+        // A child process's setting dies with it.
+        #expect(
+            PowerShellAudit.problem(
+                in: "[Net.ServicePointManager]::SecurityProtocol = 'Tls12'; iwr x -OutFile y",
+                mode: .childProcess)
+                == nil)
     }
 
     @Test func mentions() {
