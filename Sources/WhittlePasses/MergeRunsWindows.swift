@@ -13,6 +13,10 @@ import WhittleSyntax
 /// under a PowerShell SHELL its statements are file cmdlets that set no variable (the session is
 /// shared), and `$ErrorActionPreference = 'Stop'` in the SHELL makes any error end the script
 /// as it ended the RUN. The last RUN of a chain may be anything the syntax allows.
+///
+/// A RUN whose only unknown is a program (`WindowsChainHazard.unknownPrograms`) is joined by an
+/// unsafe fix instead, unless the next RUN reads an environment variable such a program could
+/// have changed; under PowerShell that join checks `$?` where the RUN ended.
 extension MergeRunsPass {
     /// One Windows RUN of a candidate chain.
     struct WindowsMember {
